@@ -1,0 +1,165 @@
+#include "store/sqlite_migrations.h"
+
+namespace vaksam::store {
+
+namespace {
+
+// Every entity table carries provenance: row_hash (digest of the stored values),
+// version (1, 2, ...), batch_id and source_line of the import that wrote it.
+// Its _history twin keeps each superseded version.
+constexpr std::string_view kInitial = R"sql(
+CREATE TABLE import_batches (
+  batch_id       INTEGER PRIMARY KEY,
+  entity         TEXT NOT NULL,
+  file_name      TEXT NOT NULL,
+  file_sha256    TEXT NOT NULL,
+  format         TEXT NOT NULL,
+  encoding       TEXT NOT NULL,
+  imported_by    TEXT NOT NULL,
+  started_at     TEXT NOT NULL,
+  finished_at    TEXT,
+  rows_total     INTEGER NOT NULL DEFAULT 0,
+  rows_new       INTEGER NOT NULL DEFAULT 0,
+  rows_changed   INTEGER NOT NULL DEFAULT 0,
+  rows_unchanged INTEGER NOT NULL DEFAULT 0,
+  rows_rejected  INTEGER NOT NULL DEFAULT 0
+);
+
+CREATE TABLE regions (
+  region_code     TEXT PRIMARY KEY,
+  name            TEXT NOT NULL,
+  population      INTEGER NOT NULL,
+  population_year INTEGER NOT NULL
+);
+
+CREATE TABLE municipalities (
+  kommunkod       TEXT PRIMARY KEY,
+  name            TEXT NOT NULL,
+  region_code     TEXT NOT NULL REFERENCES regions(region_code),
+  population      INTEGER NOT NULL,
+  population_year INTEGER NOT NULL
+);
+
+CREATE TABLE principals (
+  principal_id   TEXT PRIMARY KEY,
+  principal_type TEXT NOT NULL,
+  name           TEXT NOT NULL,
+  org_number     TEXT,
+  kommunkod      TEXT REFERENCES municipalities(kommunkod),
+  region_code    TEXT REFERENCES regions(region_code),
+  row_hash BLOB NOT NULL, version INTEGER NOT NULL,
+  batch_id INTEGER NOT NULL REFERENCES import_batches(batch_id), source_line INTEGER NOT NULL
+);
+
+CREATE TABLE units (
+  unit_id      TEXT PRIMARY KEY,
+  name         TEXT NOT NULL,
+  unit_type    TEXT NOT NULL,
+  principal_id TEXT NOT NULL REFERENCES principals(principal_id),
+  kommunkod    TEXT NOT NULL REFERENCES municipalities(kommunkod),
+  capacity     INTEGER,
+  opened_date  TEXT,
+  closed_date  TEXT,
+  row_hash BLOB NOT NULL, version INTEGER NOT NULL,
+  batch_id INTEGER NOT NULL REFERENCES import_batches(batch_id), source_line INTEGER NOT NULL
+);
+CREATE INDEX units_by_principal ON units(principal_id);
+
+CREATE TABLE cases (
+  case_id           TEXT PRIMARY KEY,
+  case_kind         TEXT NOT NULL,
+  received_date     TEXT NOT NULL,
+  unit_id           TEXT REFERENCES units(unit_id),
+  principal_id      TEXT REFERENCES principals(principal_id),
+  subject_pseudonym TEXT,
+  subject_sex       TEXT,
+  subject_age_band  TEXT,
+  vulnerabilities   TEXT,
+  narrative         TEXT,
+  row_hash BLOB NOT NULL, version INTEGER NOT NULL,
+  batch_id INTEGER NOT NULL REFERENCES import_batches(batch_id), source_line INTEGER NOT NULL,
+  CHECK (unit_id IS NOT NULL OR principal_id IS NOT NULL)
+);
+CREATE INDEX cases_by_unit ON cases(unit_id);
+CREATE INDEX cases_by_principal ON cases(principal_id);
+CREATE INDEX cases_by_received ON cases(received_date);
+
+CREATE TABLE inspections (
+  inspection_id   TEXT PRIMARY KEY,
+  inspection_type TEXT NOT NULL,
+  unit_id         TEXT REFERENCES units(unit_id),
+  principal_id    TEXT REFERENCES principals(principal_id),
+  started_date    TEXT NOT NULL,
+  decision_date   TEXT,
+  outcome         TEXT NOT NULL,
+  summary         TEXT,
+  row_hash BLOB NOT NULL, version INTEGER NOT NULL,
+  batch_id INTEGER NOT NULL REFERENCES import_batches(batch_id), source_line INTEGER NOT NULL,
+  CHECK (unit_id IS NOT NULL OR principal_id IS NOT NULL)
+);
+
+CREATE TABLE deficiencies (
+  deficiency_id   TEXT PRIMARY KEY,
+  inspection_id   TEXT NOT NULL REFERENCES inspections(inspection_id),
+  category        TEXT NOT NULL,
+  legal_basis     TEXT NOT NULL,
+  required_action TEXT NOT NULL,
+  deadline        TEXT,
+  status          TEXT NOT NULL,
+  status_date     TEXT NOT NULL,
+  row_hash BLOB NOT NULL, version INTEGER NOT NULL,
+  batch_id INTEGER NOT NULL REFERENCES import_batches(batch_id), source_line INTEGER NOT NULL
+);
+CREATE INDEX deficiencies_by_inspection ON deficiencies(inspection_id);
+
+CREATE TABLE deficiency_status_history (
+  deficiency_id TEXT NOT NULL REFERENCES deficiencies(deficiency_id),
+  status        TEXT NOT NULL,
+  status_date   TEXT NOT NULL,
+  changed_by    TEXT NOT NULL,
+  batch_id      INTEGER REFERENCES import_batches(batch_id),
+  recorded_at   TEXT NOT NULL
+);
+CREATE INDEX deficiency_status_by_deficiency ON deficiency_status_history(deficiency_id);
+
+CREATE TABLE indicator_values (
+  indicator_id TEXT NOT NULL,
+  area_code    TEXT NOT NULL,
+  period       TEXT NOT NULL,
+  value        REAL NOT NULL,
+  denominator  REAL,
+  source       TEXT,
+  row_hash BLOB NOT NULL, version INTEGER NOT NULL,
+  batch_id INTEGER NOT NULL REFERENCES import_batches(batch_id), source_line INTEGER NOT NULL,
+  PRIMARY KEY (indicator_id, area_code, period)
+);
+
+CREATE TABLE principals_history AS SELECT * FROM principals WHERE 0;
+CREATE TABLE units_history AS SELECT * FROM units WHERE 0;
+CREATE TABLE cases_history AS SELECT * FROM cases WHERE 0;
+CREATE TABLE inspections_history AS SELECT * FROM inspections WHERE 0;
+CREATE TABLE deficiencies_history AS SELECT * FROM deficiencies WHERE 0;
+CREATE TABLE indicator_values_history AS SELECT * FROM indicator_values WHERE 0;
+ALTER TABLE principals_history ADD COLUMN superseded_at TEXT;
+ALTER TABLE principals_history ADD COLUMN superseded_by_batch INTEGER;
+ALTER TABLE units_history ADD COLUMN superseded_at TEXT;
+ALTER TABLE units_history ADD COLUMN superseded_by_batch INTEGER;
+ALTER TABLE cases_history ADD COLUMN superseded_at TEXT;
+ALTER TABLE cases_history ADD COLUMN superseded_by_batch INTEGER;
+ALTER TABLE inspections_history ADD COLUMN superseded_at TEXT;
+ALTER TABLE inspections_history ADD COLUMN superseded_by_batch INTEGER;
+ALTER TABLE deficiencies_history ADD COLUMN superseded_at TEXT;
+ALTER TABLE deficiencies_history ADD COLUMN superseded_by_batch INTEGER;
+ALTER TABLE indicator_values_history ADD COLUMN superseded_at TEXT;
+ALTER TABLE indicator_values_history ADD COLUMN superseded_by_batch INTEGER;
+)sql";
+
+constexpr Migration kMigrations[] = {
+    {1, "initial schema: reference geography, entities with history, import batches", kInitial},
+};
+
+}  // namespace
+
+std::span<const Migration> sqlite_migrations() { return kMigrations; }
+
+}  // namespace vaksam::store

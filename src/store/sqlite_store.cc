@@ -1,0 +1,394 @@
+#include "store/sqlite_store.h"
+
+#include <sqlite3.h>
+#include <sys/stat.h>
+
+#include <chrono>
+#include <ctime>
+#include <map>
+#include <unordered_map>
+
+#include "common/error.h"
+#include "reference/geography.h"
+#include "store/sqlite_migrations.h"
+
+namespace vaksam::store {
+
+namespace {
+
+using model::EntitySpec;
+using model::Value;
+
+std::string now_utc() {
+  std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+// A prepared statement, reset after each use.
+class Statement {
+ public:
+  Statement(sqlite3* db, std::string_view sql) : db_(db) {
+    if (sqlite3_prepare_v3(db, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT,
+                           &stmt_, nullptr) != SQLITE_OK)
+      throw Error("database error preparing a statement: " + std::string(sqlite3_errmsg(db)));
+  }
+  ~Statement() { sqlite3_finalize(stmt_); }
+  Statement(const Statement&) = delete;
+  Statement& operator=(const Statement&) = delete;
+
+  Statement& bind(int index, const Value& v) {
+    int rc;
+    if (const auto* s = std::get_if<std::string>(&v))
+      rc = sqlite3_bind_text(stmt_, index, s->data(), static_cast<int>(s->size()), SQLITE_STATIC);
+    else if (const auto* i = std::get_if<int64_t>(&v))
+      rc = sqlite3_bind_int64(stmt_, index, *i);
+    else if (const auto* d = std::get_if<double>(&v))
+      rc = sqlite3_bind_double(stmt_, index, *d);
+    else
+      rc = sqlite3_bind_null(stmt_, index);
+    check(rc);
+    return *this;
+  }
+  Statement& bind_blob(int index, std::string_view b) {
+    check(sqlite3_bind_blob(stmt_, index, b.data(), static_cast<int>(b.size()), SQLITE_STATIC));
+    return *this;
+  }
+
+  // True if a row is available.
+  bool step() {
+    int rc = sqlite3_step(stmt_);
+    if (rc == SQLITE_ROW) return true;
+    if (rc == SQLITE_DONE) return false;
+    std::string message = sqlite3_errmsg(db_);
+    sqlite3_reset(stmt_);
+    throw Error("database error: " + message);
+  }
+  void run() {
+    step();
+    reset();
+  }
+  void reset() {
+    sqlite3_reset(stmt_);
+    sqlite3_clear_bindings(stmt_);
+  }
+
+  int64_t int_at(int col) { return sqlite3_column_int64(stmt_, col); }
+  bool null_at(int col) { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
+  std::string text_at(int col) {
+    const auto* p = sqlite3_column_blob(stmt_, col);
+    return p ? std::string(static_cast<const char*>(p), sqlite3_column_bytes(stmt_, col)) : "";
+  }
+  Value value_at(int col) {
+    switch (sqlite3_column_type(stmt_, col)) {
+      case SQLITE_INTEGER: return int_at(col);
+      case SQLITE_FLOAT: return sqlite3_column_double(stmt_, col);
+      case SQLITE_NULL: return std::monostate{};
+      default: return text_at(col);
+    }
+  }
+
+ private:
+  void check(int rc) {
+    if (rc != SQLITE_OK) throw Error("database error binding a value: " + std::string(sqlite3_errmsg(db_)));
+  }
+  sqlite3* db_;
+  sqlite3_stmt* stmt_ = nullptr;
+};
+
+// The SQL of one entity, generated from its spec.
+struct EntityStatements {
+  std::unique_ptr<Statement> find, insert, copy_to_history, update;
+  std::map<std::string, std::unique_ptr<Statement>, std::less<>> field_of;
+};
+
+std::string join_columns(const EntitySpec& spec, std::string_view suffix = "") {
+  std::string out;
+  for (const auto& f : spec.fields)
+    if (f.in_store()) out += (out.empty() ? "" : ", ") + std::string(f.name) + std::string(suffix);
+  return out;
+}
+
+std::string key_condition(const EntitySpec& spec, int first_param) {
+  std::string out;
+  for (size_t i = 0; i < spec.key.size(); ++i)
+    out += (i ? " AND " : "") + std::string(spec.key[i]) + " = ?" + std::to_string(first_param + i);
+  return out;
+}
+
+size_t stored_field_count(const EntitySpec& spec) {
+  size_t n = 0;
+  for (const auto& f : spec.fields) n += f.in_store();
+  return n;
+}
+
+class SqliteStore final : public Store {
+ public:
+  explicit SqliteStore(sqlite3* db) : db_(db) {}
+  ~SqliteStore() override {
+    statements_.clear();
+    common_.clear();
+    sqlite3_close_v2(db_);
+  }
+
+  void exec(std::string_view sql) {
+    char* err = nullptr;
+    if (sqlite3_exec(db_, std::string(sql).c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
+      std::string message = err ? err : "unknown";
+      sqlite3_free(err);
+      throw Error("database error: " + message);
+    }
+  }
+
+  void begin() override { exec("BEGIN IMMEDIATE"); }
+  void commit() override { exec("COMMIT"); }
+  void rollback() override {
+    if (!sqlite3_get_autocommit(db_)) exec("ROLLBACK");
+  }
+
+  int schema_version() override {
+    Statement s(db_, "SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
+    return s.step() ? static_cast<int>(s.int_at(0)) : 0;
+  }
+
+  void migrate() {
+    exec("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
+         "description TEXT NOT NULL, applied_at TEXT NOT NULL)");
+    const int current = schema_version();
+    for (const auto& m : sqlite_migrations()) {
+      if (m.version <= current) continue;
+      Transaction tx(*this);
+      exec(m.sql);
+      if (m.version == 1) seed_geography();
+      Statement s(db_, "INSERT INTO schema_migrations VALUES (?1, ?2, ?3)");
+      s.bind(1, int64_t{m.version}).bind(2, std::string(m.description)).bind(3, now_utc()).run();
+      tx.commit();
+    }
+  }
+
+  int64_t create_batch(const BatchInfo& b) override {
+    auto& s = common("INSERT INTO import_batches (entity, file_name, file_sha256, format, encoding, "
+                     "imported_by, started_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+    s.bind(1, b.entity).bind(2, b.file_name).bind(3, b.file_sha256).bind(4, b.format);
+    s.bind(5, b.encoding).bind(6, b.imported_by).bind(7, now_utc()).run();
+    return sqlite3_last_insert_rowid(db_);
+  }
+
+  void finish_batch(int64_t id, const std::string& sha256, const BatchCounts& c) override {
+    auto& s = common("UPDATE import_batches SET file_sha256 = ?2, finished_at = ?3, rows_total = ?4, "
+                     "rows_new = ?5, rows_changed = ?6, rows_unchanged = ?7, rows_rejected = ?8 "
+                     "WHERE batch_id = ?1");
+    s.bind(1, id).bind(2, sha256).bind(3, now_utc());
+    s.bind(4, static_cast<int64_t>(c.rows)).bind(5, static_cast<int64_t>(c.added));
+    s.bind(6, static_cast<int64_t>(c.changed)).bind(7, static_cast<int64_t>(c.unchanged));
+    s.bind(8, static_cast<int64_t>(c.rejected)).run();
+  }
+
+  std::vector<BatchRecord> batches() override {
+    Statement s(db_, "SELECT batch_id, entity, file_name, file_sha256, format, encoding, imported_by, "
+                     "started_at, COALESCE(finished_at, ''), rows_total, rows_new, rows_changed, "
+                     "rows_unchanged, rows_rejected FROM import_batches ORDER BY batch_id");
+    std::vector<BatchRecord> out;
+    while (s.step()) {
+      BatchRecord r;
+      r.batch_id = s.int_at(0);
+      r.info = {s.text_at(1), s.text_at(2), s.text_at(3), s.text_at(4), s.text_at(5), s.text_at(6)};
+      r.started_at = s.text_at(7);
+      r.finished_at = s.text_at(8);
+      r.counts = {static_cast<uint64_t>(s.int_at(9)), static_cast<uint64_t>(s.int_at(10)),
+                  static_cast<uint64_t>(s.int_at(11)), static_cast<uint64_t>(s.int_at(12)),
+                  static_cast<uint64_t>(s.int_at(13))};
+      out.push_back(std::move(r));
+    }
+    return out;
+  }
+
+  std::optional<ExistingRecord> find(const EntitySpec& spec, std::span<const Value> key) override {
+    auto& s = *statements(spec).find;
+    for (size_t i = 0; i < key.size(); ++i) s.bind(static_cast<int>(i + 1), key[i]);
+    std::optional<ExistingRecord> out;
+    if (s.step()) out = ExistingRecord{s.text_at(0), s.int_at(1)};
+    s.reset();
+    return out;
+  }
+
+  std::optional<Value> field_of(const EntitySpec& spec, std::string_view id,
+                                std::string_view field) override {
+    auto& st = statements(spec);
+    auto it = st.field_of.find(field);
+    if (it == st.field_of.end()) {
+      if (!spec.field(field)) throw Error("no field " + std::string(field) + " in " + std::string(spec.name));
+      std::string sql = "SELECT " + std::string(field) + " FROM " + std::string(spec.table) +
+                        " WHERE " + key_condition(spec, 1);
+      it = st.field_of.emplace(std::string(field), std::make_unique<Statement>(db_, sql)).first;
+    }
+    auto& s = *it->second;
+    s.bind(1, std::string(id));
+    std::optional<Value> out;
+    if (s.step()) out = s.value_at(0);
+    s.reset();
+    return out;
+  }
+
+  void insert(const EntitySpec& spec, std::span<const Value> values, const RowMeta& meta) override {
+    auto& s = *statements(spec).insert;
+    int n = bind_values(s, spec, values);
+    s.bind_blob(n + 1, meta.row_hash).bind(n + 2, int64_t{1}).bind(n + 3, meta.batch_id);
+    s.bind(n + 4, static_cast<int64_t>(meta.source_line)).run();
+  }
+
+  void update_keeping_history(const EntitySpec& spec, std::span<const Value> values,
+                              const RowMeta& meta) override {
+    auto& st = statements(spec);
+    // The key values come first among the stored fields' positions; collect them by name.
+    std::vector<Value> key;
+    for (auto k : spec.key) key.push_back(values[stored_index(spec, k)]);
+    st.copy_to_history->bind(1, now_utc()).bind(2, meta.batch_id);
+    for (size_t i = 0; i < key.size(); ++i) st.copy_to_history->bind(static_cast<int>(i + 3), key[i]);
+    st.copy_to_history->run();
+    auto& u = *st.update;
+    int n = bind_values(u, spec, values);
+    u.bind_blob(n + 1, meta.row_hash).bind(n + 2, meta.batch_id);
+    u.bind(n + 3, static_cast<int64_t>(meta.source_line)).run();
+  }
+
+  void append_status_change(const StatusChange& c) override {
+    auto& s = common("INSERT INTO deficiency_status_history (deficiency_id, status, status_date, "
+                     "changed_by, batch_id, recorded_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+    s.bind(1, c.deficiency_id).bind(2, c.status).bind(3, c.status_date).bind(4, c.changed_by);
+    s.bind(5, c.batch_id ? Value(c.batch_id) : Value()).bind(6, now_utc()).run();
+  }
+
+  Status status() override {
+    Status st;
+    st.schema_version = schema_version();
+    for (const auto& spec : model::all_entities()) {
+      Statement s(db_, "SELECT COUNT(*) FROM " + std::string(spec.table));
+      if (s.step()) st.counts.push_back({std::string(spec.name), "", s.int_at(0)});
+    }
+    Statement kinds(db_, "SELECT case_kind, COUNT(*) FROM cases GROUP BY case_kind ORDER BY case_kind");
+    while (kinds.step()) st.counts.push_back({"cases", kinds.text_at(0), kinds.int_at(1)});
+    Statement range(db_, "SELECT MIN(received_date), MAX(received_date) FROM cases");
+    if (range.step() && !range.null_at(0)) {
+      st.first_received = range.text_at(0);
+      st.last_received = range.text_at(1);
+    }
+    auto all = batches();
+    if (!all.empty()) st.last_batch = all.back();
+    return st;
+  }
+
+ private:
+  Statement& common(std::string_view sql) {
+    auto it = common_.find(sql);
+    if (it == common_.end())
+      it = common_.emplace(std::string(sql), std::make_unique<Statement>(db_, sql)).first;
+    return *it->second;
+  }
+
+  static size_t stored_index(const EntitySpec& spec, std::string_view name) {
+    size_t i = 0;
+    for (const auto& f : spec.fields) {
+      if (!f.in_store()) continue;
+      if (f.name == name) return i;
+      ++i;
+    }
+    throw Error("no stored field " + std::string(name));
+  }
+
+  static int bind_values(Statement& s, const EntitySpec& spec, std::span<const Value> values) {
+    if (values.size() != stored_field_count(spec))
+      throw Error("internal error: wrong number of values for " + std::string(spec.name));
+    for (size_t i = 0; i < values.size(); ++i) s.bind(static_cast<int>(i + 1), values[i]);
+    return static_cast<int>(values.size());
+  }
+
+  EntityStatements& statements(const EntitySpec& spec) {
+    auto it = statements_.find(spec.kind);
+    if (it != statements_.end()) return it->second;
+    const std::string table(spec.table);
+    const std::string cols = join_columns(spec);
+    const size_t n = stored_field_count(spec);
+    EntityStatements st;
+    st.find = std::make_unique<Statement>(
+        db_, "SELECT row_hash, version FROM " + table + " WHERE " + key_condition(spec, 1));
+    std::string params;
+    for (size_t i = 1; i <= n + 4; ++i) params += (i > 1 ? ", ?" : "?") + std::to_string(i);
+    st.insert = std::make_unique<Statement>(
+        db_, "INSERT INTO " + table + " (" + cols + ", row_hash, version, batch_id, source_line) VALUES (" +
+                 params + ")");
+    const std::string all_cols = cols + ", row_hash, version, batch_id, source_line";
+    st.copy_to_history = std::make_unique<Statement>(
+        db_, "INSERT INTO " + table + "_history (" + all_cols + ", superseded_at, superseded_by_batch) SELECT " +
+                 all_cols + ", ?1, ?2 FROM " + table + " WHERE " + key_condition(spec, 3));
+    std::string sets;
+    size_t i = 1;
+    for (const auto& f : spec.fields)
+      if (f.in_store()) sets += std::string(f.name) + " = ?" + std::to_string(i++) + ", ";
+    sets += "row_hash = ?" + std::to_string(n + 1) + ", version = version + 1, batch_id = ?" +
+            std::to_string(n + 2) + ", source_line = ?" + std::to_string(n + 3);
+    std::string where;
+    for (size_t k = 0; k < spec.key.size(); ++k)
+      where += (k ? " AND " : "") + std::string(spec.key[k]) + " = ?" +
+               std::to_string(stored_index(spec, spec.key[k]) + 1);
+    st.update = std::make_unique<Statement>(db_, "UPDATE " + table + " SET " + sets + " WHERE " + where);
+    return statements_.emplace(spec.kind, std::move(st)).first->second;
+  }
+
+  void seed_geography() {
+    const auto& geo = reference::Geography::builtin();
+    Statement r(db_, "INSERT INTO regions VALUES (?1, ?2, ?3, ?4)");
+    for (const auto& g : geo.regions())
+      r.bind(1, g.code).bind(2, g.name).bind(3, g.population).bind(4, int64_t{g.population_year}).run();
+    Statement m(db_, "INSERT INTO municipalities VALUES (?1, ?2, ?3, ?4, ?5)");
+    for (const auto& g : geo.municipalities())
+      m.bind(1, g.code).bind(2, g.name).bind(3, g.region_code).bind(4, g.population)
+          .bind(5, int64_t{g.population_year}).run();
+  }
+
+  sqlite3* db_;
+  std::unordered_map<model::EntityKind, EntityStatements> statements_;
+  std::map<std::string, std::unique_ptr<Statement>, std::less<>> common_;
+};
+
+bool file_exists(const std::string& path) {
+  struct stat st {};
+  return ::stat(path.c_str(), &st) == 0;
+}
+
+}  // namespace
+
+std::unique_ptr<Store> open_sqlite(const std::string& path, OpenMode mode) {
+  const bool exists = file_exists(path);
+  if (mode == OpenMode::create && exists)
+    throw Error(path + ": a database already exists here; remove it first or choose another path");
+  if (mode == OpenMode::open_existing && !exists)
+    throw Error(path + ": no database here; create one with `vaksam init --db " + path + "`");
+  sqlite3* db = nullptr;
+  const int flags = SQLITE_OPEN_READWRITE | (mode == OpenMode::create ? SQLITE_OPEN_CREATE : 0) |
+                    SQLITE_OPEN_NOMUTEX;
+  if (sqlite3_open_v2(path.c_str(), &db, flags, nullptr) != SQLITE_OK) {
+    std::string message = db ? sqlite3_errmsg(db) : "out of memory";
+    sqlite3_close_v2(db);
+    throw Error(path + ": cannot open the database: " + message);
+  }
+  auto store = std::make_unique<SqliteStore>(db);
+  sqlite3_busy_timeout(db, 5000);
+  store->exec("PRAGMA journal_mode = WAL");
+  store->exec("PRAGMA synchronous = NORMAL");
+  store->exec("PRAGMA foreign_keys = ON");
+  store->exec("PRAGMA cache_size = -65536");  // 64 MiB
+  store->exec("PRAGMA temp_store = MEMORY");
+  {
+    Statement check(db, "PRAGMA quick_check");
+    if (!check.step() || check.text_at(0) != "ok")
+      throw Error(path + ": the database file is damaged (PRAGMA quick_check failed)");
+  }
+  store->migrate();
+  return store;
+}
+
+}  // namespace vaksam::store

@@ -1,0 +1,19 @@
+// The embedded SQLite backend: WAL, foreign keys on, prepared statements.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "store/store.h"
+
+namespace vaksam::store {
+
+enum class OpenMode {
+  create,         // create a new database; an error if the file exists
+  open_existing,  // an error if the file does not exist
+};
+
+// Opens the database at `path` and applies pending migrations.
+std::unique_ptr<Store> open_sqlite(const std::string& path, OpenMode mode);
+
+}  // namespace vaksam::store

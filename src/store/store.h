@@ -1,0 +1,131 @@
+// The store: the one place that knows SQL. Intake and every later stage talk to
+// this narrow interface, so a PostgreSQL backend can implement it and pass the
+// same tests (tests/unit/store).
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "model/entity.h"
+#include "model/value.h"
+
+namespace vaksam::store {
+
+// Provenance written with every version of a record.
+struct RowMeta {
+  std::string row_hash;  // digest of the stored values (see ingest/row_hash.h)
+  int64_t batch_id = 0;
+  uint64_t source_line = 0;
+};
+
+struct ExistingRecord {
+  std::string row_hash;
+  int64_t version = 0;
+};
+
+struct BatchInfo {
+  std::string entity;  // EntitySpec::name
+  std::string file_name;
+  std::string file_sha256;  // filled in before finish_batch
+  std::string format;       // "csv" or "jsonl"
+  std::string encoding;
+  std::string imported_by;
+};
+
+struct BatchCounts {
+  uint64_t rows = 0, added = 0, changed = 0, unchanged = 0, rejected = 0;
+};
+
+struct BatchRecord {
+  int64_t batch_id = 0;
+  BatchInfo info;
+  BatchCounts counts;
+  std::string started_at, finished_at;  // ISO 8601 UTC
+};
+
+struct Count {
+  std::string entity;
+  std::string kind;  // e.g. the case kind; empty for the entity's total
+  int64_t count = 0;
+};
+
+struct Status {
+  int schema_version = 0;
+  std::vector<Count> counts;
+  std::optional<std::string> first_received, last_received;  // cases' date range
+  std::optional<BatchRecord> last_batch;
+};
+
+struct StatusChange {
+  std::string deficiency_id;
+  std::string status;
+  std::string status_date;
+  std::string changed_by;
+  int64_t batch_id = 0;
+};
+
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  // Transactions: every write happens inside one; rollback restores the store exactly.
+  virtual void begin() = 0;
+  virtual void commit() = 0;
+  virtual void rollback() = 0;
+
+  virtual int schema_version() = 0;
+
+  virtual int64_t create_batch(const BatchInfo& info) = 0;
+  virtual void finish_batch(int64_t batch_id, const std::string& file_sha256,
+                            const BatchCounts& counts) = 0;
+  virtual std::vector<BatchRecord> batches() = 0;
+
+  // `key` holds the values of spec.key, in order.
+  virtual std::optional<ExistingRecord> find(const model::EntitySpec& spec,
+                                             std::span<const model::Value> key) = 0;
+  // One stored field of a record with a single-column key, or nullopt if no such record.
+  virtual std::optional<model::Value> field_of(const model::EntitySpec& spec, std::string_view id,
+                                               std::string_view field) = 0;
+
+  // `values` holds every stored field of spec (FieldSpec::in_store), in spec order.
+  virtual void insert(const model::EntitySpec& spec, std::span<const model::Value> values,
+                      const RowMeta& meta) = 0;
+  // Moves the current version to the entity's history table, then writes `values`.
+  virtual void update_keeping_history(const model::EntitySpec& spec,
+                                      std::span<const model::Value> values,
+                                      const RowMeta& meta) = 0;
+  virtual void append_status_change(const StatusChange& change) = 0;
+
+  virtual Status status() = 0;
+};
+
+// Commits on commit(), rolls back if destroyed before (an exception, an early return).
+class Transaction {
+ public:
+  explicit Transaction(Store& store) : store_(store) { store_.begin(); }
+  ~Transaction() {
+    if (!done_) {
+      try {
+        store_.rollback();
+      } catch (...) {  // the connection is gone; SQLite discards the transaction itself
+      }
+    }
+  }
+  Transaction(const Transaction&) = delete;
+  Transaction& operator=(const Transaction&) = delete;
+
+  void commit() {
+    store_.commit();
+    done_ = true;
+  }
+
+ private:
+  Store& store_;
+  bool done_ = false;
+};
+
+}  // namespace vaksam::store
