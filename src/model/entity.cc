@@ -111,7 +111,7 @@ std::vector<EntitySpec> make_entities() {
             .max_bytes = 300,
             .description = "e.g. 'SOSFS 2014:4 4 kap. 2 §'"},
            {.name = "required_action", .type = F::text, .required = true, .max_bytes = 4000},
-           {.name = "deadline", .type = F::date, .description = "may lie in the future"},
+           {.name = "deadline", .type = F::date, .future_ok = true, .description = "may lie in the future"},
            {.name = "status",
             .type = F::code,
             .required = true,

@@ -39,6 +39,7 @@ struct FieldSpec {
   std::string_view code_list = {};  // for code and code_set
   EntityKind references = EntityKind::principal;  // for reference
   size_t max_bytes = 0;             // for text and narrative; 0 = default
+  bool future_ok = false;           // for date: may lie after today (deadlines)
   std::string_view description = {};
 
   bool in_file() const { return type != FieldType::pseudonym; }

@@ -43,7 +43,7 @@ class Statement {
   Statement& bind(int index, const Value& v) {
     int rc;
     if (const auto* s = std::get_if<std::string>(&v))
-      rc = sqlite3_bind_text(stmt_, index, s->data(), static_cast<int>(s->size()), SQLITE_STATIC);
+      rc = sqlite3_bind_text(stmt_, index, s->data(), static_cast<int>(s->size()), SQLITE_TRANSIENT);
     else if (const auto* i = std::get_if<int64_t>(&v))
       rc = sqlite3_bind_int64(stmt_, index, *i);
     else if (const auto* d = std::get_if<double>(&v))
@@ -54,7 +54,7 @@ class Statement {
     return *this;
   }
   Statement& bind_blob(int index, std::string_view b) {
-    check(sqlite3_bind_blob(stmt_, index, b.data(), static_cast<int>(b.size()), SQLITE_STATIC));
+    check(sqlite3_bind_blob(stmt_, index, b.data(), static_cast<int>(b.size()), SQLITE_TRANSIENT));
     return *this;
   }
 

@@ -1,0 +1,15 @@
+// Where the database and the pseudonymisation key live, from flags or environment.
+#pragma once
+
+#include <string>
+
+namespace vaksam::cli {
+
+struct Workspace {
+  std::string db_path;   // --db, else $VAKSAM_DB, else var/vaksam.db
+  std::string key_path;  // --key-file, else $VAKSAM_KEY_FILE, else <db>.key
+
+  static Workspace resolve(const std::string& db_flag, const std::string& key_flag);
+};
+
+}  // namespace vaksam::cli
