@@ -60,7 +60,8 @@ void print_report(const ingest::ImportReport& r) {
       std::printf("  imported as batch %lld\n", static_cast<long long>(r.batch_id));
       break;
     case ingest::ImportOutcome::no_changes:
-      std::printf("  no changes: every row is already in the store as it is\n");
+      if (c.rejected) std::printf("  nothing imported: no valid row was new or changed\n");
+      else std::printf("  no changes: every row is already in the store as it is\n");
       break;
     case ingest::ImportOutcome::refused:
       std::fprintf(stderr, "  refused: nothing from this file was imported; correct the rows above and "

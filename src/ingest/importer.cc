@@ -316,13 +316,25 @@ model::EntityKind detect_entity(const std::vector<std::string>& header, const st
   }
   if (fits.size() == 1) return fits[0]->kind;
   if (fits.empty()) {
-    // Name the entity whose key is there, to point at the unknown columns.
-    for (const auto& spec : model::all_entities())
-      if (std::count(header.begin(), header.end(), spec.key[0]))
-        for (const auto& name : header)
-          if (!spec.field(name) || !spec.field(name)->in_file())
-            throw Error({file, 1, name}, "unknown column '" + name + "' for " + std::string(spec.name));
-    std::string first = header.empty() ? "" : header[0];
+    // The entity with its keys present and the fewest unknown columns: point at those.
+    const EntitySpec* closest = nullptr;
+    std::string first_unknown;
+    size_t fewest = SIZE_MAX;
+    for (const auto& spec : model::all_entities()) {
+      if (!std::all_of(spec.key.begin(), spec.key.end(),
+                       [&](auto k) { return std::count(header.begin(), header.end(), k) > 0; }))
+        continue;
+      size_t unknown = 0;
+      std::string first;
+      for (const auto& name : header)
+        if (!spec.field(name) || !spec.field(name)->in_file()) {
+          if (!unknown++) first = name;
+        }
+      if (unknown < fewest) fewest = unknown, closest = &spec, first_unknown = first;
+    }
+    if (closest)
+      throw Error({file, 1, first_unknown},
+                  "unknown column '" + first_unknown + "' for " + std::string(closest->name));
     throw Error({file, 1, ""}, "cannot tell what the file holds: no known id column (case_id, unit_id, "
                                "principal_id, inspection_id, deficiency_id, indicator_id). If the header "
                                "shows as one column, the delimiter may be wrong: use ';' or ','");
