@@ -46,7 +46,7 @@ struct ImportReport {
   std::string entity;
   std::string format;    // csv or jsonl
   std::string encoding;  // as detected
-  std::string file_sha256;
+  std::string file_digest;
   ImportOutcome outcome = ImportOutcome::refused;
   int64_t batch_id = 0;
   store::BatchCounts counts;

@@ -1,34 +1,31 @@
 #include "ingest/row_hash.h"
 
-#include <sodium.h>
-
-#include <cstring>
+#include <xxhash.h>
 
 namespace vaksam::ingest {
 
+// Change detection needs no secrecy, only a negligible chance that two different
+// records collide: XXH3-128 gives that at memory speed.
 std::string row_hash(std::span<const model::Value> values) {
-  crypto_generichash_state state;
-  constexpr size_t kBytes = 16;
-  crypto_generichash_init(&state, nullptr, 0, kBytes);
-  auto feed = [&](const void* p, size_t n) {
-    crypto_generichash_update(&state, static_cast<const unsigned char*>(p), n);
-  };
+  XXH3_state_t* state = XXH3_createState();
+  XXH3_128bits_reset(state);
   for (const auto& v : values) {
     const unsigned char tag = static_cast<unsigned char>(v.index());
-    feed(&tag, 1);
+    XXH3_128bits_update(state, &tag, 1);
     if (const auto* s = std::get_if<std::string>(&v)) {
       const uint64_t n = s->size();
-      feed(&n, sizeof n);
-      feed(s->data(), s->size());
+      XXH3_128bits_update(state, &n, sizeof n);
+      XXH3_128bits_update(state, s->data(), s->size());
     } else if (const auto* i = std::get_if<int64_t>(&v)) {
-      feed(i, sizeof *i);
+      XXH3_128bits_update(state, i, sizeof *i);
     } else if (const auto* d = std::get_if<double>(&v)) {
-      feed(d, sizeof *d);
+      XXH3_128bits_update(state, d, sizeof *d);
     }
   }
-  std::string out(kBytes, '\0');
-  crypto_generichash_final(&state, reinterpret_cast<unsigned char*>(out.data()), kBytes);
-  return out;
+  XXH128_canonical_t digest;
+  XXH128_canonicalFromHash(&digest, XXH3_128bits_digest(state));
+  XXH3_freeState(state);
+  return std::string(reinterpret_cast<const char*>(digest.digest), sizeof digest.digest);
 }
 
 }  // namespace vaksam::ingest

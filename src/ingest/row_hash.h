@@ -9,7 +9,7 @@
 
 namespace vaksam::ingest {
 
-// 16 bytes of BLAKE2b over a length-prefixed, typed encoding of the values.
+// 16 bytes of XXH3-128 over a length-prefixed, typed encoding of the values.
 std::string row_hash(std::span<const model::Value> values);
 
 }  // namespace vaksam::ingest

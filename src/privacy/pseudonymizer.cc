@@ -63,17 +63,22 @@ void write_all(int fd, const char* data, size_t size, const std::string& path) {
 
 }  // namespace
 
-Pseudonymizer::Pseudonymizer(std::array<unsigned char, kPseudonymKeyBytes> key) : key_(key) {
-  sodium_memzero(key.data(), key.size());  // our by-value copy; keep one copy alive, not two
+Pseudonymizer::Pseudonymizer(std::array<unsigned char, kPseudonymKeyBytes> key) {
   ensure_sodium();
+  // The keyed state (inner and outer pads hashed) is computed once, not per number.
+  crypto_auth_hmacsha256_init(&keyed_, key.data(), key.size());
+  sodium_memzero(key.data(), key.size());  // our by-value copy
 }
 
-Pseudonymizer::~Pseudonymizer() { sodium_memzero(key_.data(), key_.size()); }
+Pseudonymizer::~Pseudonymizer() { sodium_memzero(&keyed_, sizeof keyed_); }
 
 std::string Pseudonymizer::pseudonym(const IdentityNumber& number) const {
   unsigned char mac[crypto_auth_hmacsha256_BYTES];
-  crypto_auth_hmacsha256(mac, reinterpret_cast<const unsigned char*>(number.digits12.data()),
-                         number.digits12.size(), key_.data());
+  crypto_auth_hmacsha256_state state = keyed_;
+  crypto_auth_hmacsha256_update(&state, reinterpret_cast<const unsigned char*>(number.digits12.data()),
+                                number.digits12.size());
+  crypto_auth_hmacsha256_final(&state, mac);
+  sodium_memzero(&state, sizeof state);
   char hex[2 * kPseudonymBytes + 1];
   sodium_bin2hex(hex, sizeof hex, mac, kPseudonymBytes);
   sodium_memzero(mac, sizeof mac);

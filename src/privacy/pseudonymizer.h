@@ -8,6 +8,8 @@
 #include <cstddef>
 #include <string>
 
+#include <sodium.h>
+
 #include "privacy/identity_number.h"
 
 namespace vaksam::privacy {
@@ -28,7 +30,7 @@ class Pseudonymizer {
   std::string pseudonym(const IdentityNumber& number) const;
 
  private:
-  std::array<unsigned char, kPseudonymKeyBytes> key_;
+  crypto_auth_hmacsha256_state keyed_;
 };
 
 // Writes a new random key to `path` as 64 lowercase hex characters and '\n'.

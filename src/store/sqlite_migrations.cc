@@ -12,7 +12,7 @@ CREATE TABLE import_batches (
   batch_id       INTEGER PRIMARY KEY,
   entity         TEXT NOT NULL,
   file_name      TEXT NOT NULL,
-  file_sha256    TEXT NOT NULL,
+  file_digest    TEXT NOT NULL,
   format         TEXT NOT NULL,
   encoding       TEXT NOT NULL,
   imported_by    TEXT NOT NULL,
@@ -80,9 +80,8 @@ CREATE TABLE cases (
   batch_id INTEGER NOT NULL REFERENCES import_batches(batch_id), source_line INTEGER NOT NULL,
   CHECK (unit_id IS NOT NULL OR principal_id IS NOT NULL)
 );
+-- Further indexes come with the queries that need them: each one costs every import.
 CREATE INDEX cases_by_unit ON cases(unit_id);
-CREATE INDEX cases_by_principal ON cases(principal_id);
-CREATE INDEX cases_by_received ON cases(received_date);
 
 CREATE TABLE inspections (
   inspection_id   TEXT PRIMARY KEY,

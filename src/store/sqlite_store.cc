@@ -3,6 +3,7 @@
 #include <sqlite3.h>
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <chrono>
 #include <ctime>
 #include <map>
@@ -40,10 +41,13 @@ class Statement {
   Statement(const Statement&) = delete;
   Statement& operator=(const Statement&) = delete;
 
-  Statement& bind(int index, const Value& v) {
+  // `borrowed`: the caller keeps the value alive until the statement has run, so
+  // SQLite need not copy it (the hot path of bulk imports).
+  Statement& bind(int index, const Value& v, bool borrowed = false) {
     int rc;
     if (const auto* s = std::get_if<std::string>(&v))
-      rc = sqlite3_bind_text(stmt_, index, s->data(), static_cast<int>(s->size()), SQLITE_TRANSIENT);
+      rc = sqlite3_bind_text(stmt_, index, s->data(), static_cast<int>(s->size()),
+                             borrowed ? SQLITE_STATIC : SQLITE_TRANSIENT);
     else if (const auto* i = std::get_if<int64_t>(&v))
       rc = sqlite3_bind_int64(stmt_, index, *i);
     else if (const auto* d = std::get_if<double>(&v))
@@ -105,10 +109,24 @@ struct EntityStatements {
   std::map<std::string, std::unique_ptr<Statement>, std::less<>> field_of;
 };
 
-std::string join_columns(const EntitySpec& spec, std::string_view suffix = "") {
-  std::string out;
+// The stored fields of an entity, in spec order.
+std::vector<std::string> columns(const EntitySpec& spec) {
+  std::vector<std::string> out;
   for (const auto& f : spec.fields)
-    if (f.in_store()) out += (out.empty() ? "" : ", ") + std::string(f.name) + std::string(suffix);
+    if (f.in_store()) out.push_back(std::string(f.name));
+  return out;
+}
+
+std::string join(const std::vector<std::string>& parts) {
+  std::string out;
+  for (const auto& p : parts) out += (out.empty() ? "" : ", ") + p;
+  return out;
+}
+
+// "?a, ?a+1, ..., ?b"
+std::string params(size_t first, size_t count) {
+  std::string out;
+  for (size_t i = 0; i < count; ++i) out += (i ? ", ?" : "?") + std::to_string(first + i);
   return out;
 }
 
@@ -144,8 +162,12 @@ class SqliteStore final : public Store {
   }
 
   void begin() override { exec("BEGIN IMMEDIATE"); }
-  void commit() override { exec("COMMIT"); }
+  void commit() override {
+    rebuild_deferred_indexes();  // never commit a table without its indexes
+    exec("COMMIT");
+  }
   void rollback() override {
+    deferred_indexes_.clear();  // the rollback restores them
     if (!sqlite3_get_autocommit(db_)) exec("ROLLBACK");
   }
 
@@ -170,25 +192,25 @@ class SqliteStore final : public Store {
   }
 
   int64_t create_batch(const BatchInfo& b) override {
-    auto& s = common("INSERT INTO import_batches (entity, file_name, file_sha256, format, encoding, "
+    auto& s = common("INSERT INTO import_batches (entity, file_name, file_digest, format, encoding, "
                      "imported_by, started_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
-    s.bind(1, b.entity).bind(2, b.file_name).bind(3, b.file_sha256).bind(4, b.format);
+    s.bind(1, b.entity).bind(2, b.file_name).bind(3, b.file_digest).bind(4, b.format);
     s.bind(5, b.encoding).bind(6, b.imported_by).bind(7, now_utc()).run();
     return sqlite3_last_insert_rowid(db_);
   }
 
-  void finish_batch(int64_t id, const std::string& sha256, const BatchCounts& c) override {
-    auto& s = common("UPDATE import_batches SET file_sha256 = ?2, finished_at = ?3, rows_total = ?4, "
+  void finish_batch(int64_t id, const std::string& digest, const BatchCounts& c) override {
+    auto& s = common("UPDATE import_batches SET file_digest = ?2, finished_at = ?3, rows_total = ?4, "
                      "rows_new = ?5, rows_changed = ?6, rows_unchanged = ?7, rows_rejected = ?8 "
                      "WHERE batch_id = ?1");
-    s.bind(1, id).bind(2, sha256).bind(3, now_utc());
+    s.bind(1, id).bind(2, digest).bind(3, now_utc());
     s.bind(4, static_cast<int64_t>(c.rows)).bind(5, static_cast<int64_t>(c.added));
     s.bind(6, static_cast<int64_t>(c.changed)).bind(7, static_cast<int64_t>(c.unchanged));
     s.bind(8, static_cast<int64_t>(c.rejected)).run();
   }
 
   std::vector<BatchRecord> batches() override {
-    Statement s(db_, "SELECT batch_id, entity, file_name, file_sha256, format, encoding, imported_by, "
+    Statement s(db_, "SELECT batch_id, entity, file_name, file_digest, format, encoding, imported_by, "
                      "started_at, COALESCE(finished_at, ''), rows_total, rows_new, rows_changed, "
                      "rows_unchanged, rows_rejected FROM import_batches ORDER BY batch_id");
     std::vector<BatchRecord> out;
@@ -233,11 +255,12 @@ class SqliteStore final : public Store {
     return out;
   }
 
-  void insert(const EntitySpec& spec, std::span<const Value> values, const RowMeta& meta) override {
+  bool insert_if_new(const EntitySpec& spec, std::span<const Value> values, const RowMeta& meta) override {
     auto& s = *statements(spec).insert;
-    int n = bind_values(s, spec, values);
+    const int n = bind_values(s, spec, values);
     s.bind_blob(n + 1, meta.row_hash).bind(n + 2, int64_t{1}).bind(n + 3, meta.batch_id);
     s.bind(n + 4, static_cast<int64_t>(meta.source_line)).run();
+    return sqlite3_changes(db_) > 0;
   }
 
   void update_keeping_history(const EntitySpec& spec, std::span<const Value> values,
@@ -250,7 +273,7 @@ class SqliteStore final : public Store {
     for (size_t i = 0; i < key.size(); ++i) st.copy_to_history->bind(static_cast<int>(i + 3), key[i]);
     st.copy_to_history->run();
     auto& u = *st.update;
-    int n = bind_values(u, spec, values);
+    const int n = bind_values(u, spec, values);
     u.bind_blob(n + 1, meta.row_hash).bind(n + 2, meta.batch_id);
     u.bind(n + 3, static_cast<int64_t>(meta.source_line)).run();
   }
@@ -260,6 +283,27 @@ class SqliteStore final : public Store {
                      "changed_by, batch_id, recorded_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
     s.bind(1, c.deficiency_id).bind(2, c.status).bind(3, c.status_date).bind(4, c.changed_by);
     s.bind(5, c.batch_id ? Value(c.batch_id) : Value()).bind(6, now_utc()).run();
+  }
+
+  int64_t approximate_count(const EntitySpec& spec) override {
+    Statement s(db_, "SELECT COALESCE(MAX(rowid), 0) FROM " + std::string(spec.table));
+    return s.step() ? s.int_at(0) : 0;
+  }
+
+  void defer_indexes(const EntitySpec& spec) override {
+    Statement s(db_, "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name = ?1");
+    s.bind(1, std::string(spec.table));
+    std::vector<std::pair<std::string, std::string>> found;
+    while (s.step()) found.emplace_back(s.text_at(0), s.text_at(1));
+    for (auto& [name, sql] : found) {
+      exec("DROP INDEX " + name);
+      deferred_indexes_.push_back(std::move(sql));
+    }
+  }
+
+  void rebuild_deferred_indexes() override {
+    for (const auto& sql : deferred_indexes_) exec(sql);
+    deferred_indexes_.clear();
   }
 
   Status status() override {
@@ -299,10 +343,11 @@ class SqliteStore final : public Store {
     throw Error("no stored field " + std::string(name));
   }
 
+  // Binds the stored values to ?1..?n; returns n.
   static int bind_values(Statement& s, const EntitySpec& spec, std::span<const Value> values) {
     if (values.size() != stored_field_count(spec))
       throw Error("internal error: wrong number of values for " + std::string(spec.name));
-    for (size_t i = 0; i < values.size(); ++i) s.bind(static_cast<int>(i + 1), values[i]);
+    for (size_t i = 0; i < values.size(); ++i) s.bind(static_cast<int>(i + 1), values[i], true);
     return static_cast<int>(values.size());
   }
 
@@ -310,27 +355,22 @@ class SqliteStore final : public Store {
     auto it = statements_.find(spec.kind);
     if (it != statements_.end()) return it->second;
     const std::string table(spec.table);
-    const std::string cols = join_columns(spec);
+    const std::string cols = join(columns(spec)), meta = "row_hash, version, batch_id, source_line";
     const size_t n = stored_field_count(spec);
     EntityStatements st;
     st.find = std::make_unique<Statement>(
         db_, "SELECT row_hash, version FROM " + table + " WHERE " + key_condition(spec, 1));
-    std::string params;
-    for (size_t i = 1; i <= n + 4; ++i) params += (i > 1 ? ", ?" : "?") + std::to_string(i);
     st.insert = std::make_unique<Statement>(
-        db_, "INSERT INTO " + table + " (" + cols + ", row_hash, version, batch_id, source_line) VALUES (" +
-                 params + ")");
-    const std::string all_cols = cols + ", row_hash, version, batch_id, source_line";
+        db_, "INSERT INTO " + table + " (" + cols + ", " + meta + ") VALUES (" + params(1, n + 4) +
+                 ") ON CONFLICT DO NOTHING");
     st.copy_to_history = std::make_unique<Statement>(
-        db_, "INSERT INTO " + table + "_history (" + all_cols + ", superseded_at, superseded_by_batch) SELECT " +
-                 all_cols + ", ?1, ?2 FROM " + table + " WHERE " + key_condition(spec, 3));
-    std::string sets;
-    size_t i = 1;
-    for (const auto& f : spec.fields)
-      if (f.in_store()) sets += std::string(f.name) + " = ?" + std::to_string(i++) + ", ";
+        db_, "INSERT INTO " + table + "_history (" + cols + ", " + meta + ", superseded_at, superseded_by_batch) SELECT " +
+                 cols + ", " + meta + ", ?1, ?2 FROM " + table + " WHERE " + key_condition(spec, 3));
+    // ?1..?n are the stored values in spec order; the key is among them.
+    std::string sets, where;
+    for (size_t i = 1; const auto& c : columns(spec)) sets += c + " = ?" + std::to_string(i++) + ", ";
     sets += "row_hash = ?" + std::to_string(n + 1) + ", version = version + 1, batch_id = ?" +
             std::to_string(n + 2) + ", source_line = ?" + std::to_string(n + 3);
-    std::string where;
     for (size_t k = 0; k < spec.key.size(); ++k)
       where += (k ? " AND " : "") + std::string(spec.key[k]) + " = ?" +
                std::to_string(stored_index(spec, spec.key[k]) + 1);
@@ -352,6 +392,7 @@ class SqliteStore final : public Store {
   sqlite3* db_;
   std::unordered_map<model::EntityKind, EntityStatements> statements_;
   std::map<std::string, std::unique_ptr<Statement>, std::less<>> common_;
+  std::vector<std::string> deferred_indexes_;  // CREATE INDEX statements to run again
 };
 
 bool file_exists(const std::string& path) {
@@ -377,6 +418,7 @@ std::unique_ptr<Store> open_sqlite(const std::string& path, OpenMode mode) {
   }
   auto store = std::make_unique<SqliteStore>(db);
   sqlite3_busy_timeout(db, 5000);
+  store->exec("PRAGMA page_size = 16384");  // only takes effect on a new file; fewer, fuller pages for narratives
   store->exec("PRAGMA journal_mode = WAL");
   store->exec("PRAGMA synchronous = NORMAL");
   store->exec("PRAGMA foreign_keys = ON");

@@ -30,7 +30,7 @@ struct ExistingRecord {
 struct BatchInfo {
   std::string entity;  // EntitySpec::name
   std::string file_name;
-  std::string file_sha256;  // filled in before finish_batch
+  std::string file_digest;  // BLAKE2b-256 hex, filled in by finish_batch
   std::string format;       // "csv" or "jsonl"
   std::string encoding;
   std::string imported_by;
@@ -80,7 +80,7 @@ class Store {
   virtual int schema_version() = 0;
 
   virtual int64_t create_batch(const BatchInfo& info) = 0;
-  virtual void finish_batch(int64_t batch_id, const std::string& file_sha256,
+  virtual void finish_batch(int64_t batch_id, const std::string& file_digest,
                             const BatchCounts& counts) = 0;
   virtual std::vector<BatchRecord> batches() = 0;
 
@@ -92,13 +92,22 @@ class Store {
                                                std::string_view field) = 0;
 
   // `values` holds every stored field of spec (FieldSpec::in_store), in spec order.
-  virtual void insert(const model::EntitySpec& spec, std::span<const model::Value> values,
-                      const RowMeta& meta) = 0;
+  // Writes a new record; returns false, writing nothing, if one with its key exists.
+  virtual bool insert_if_new(const model::EntitySpec& spec, std::span<const model::Value> values,
+                             const RowMeta& meta) = 0;
   // Moves the current version to the entity's history table, then writes `values`.
   virtual void update_keeping_history(const model::EntitySpec& spec,
                                       std::span<const model::Value> values,
                                       const RowMeta& meta) = 0;
   virtual void append_status_change(const StatusChange& change) = 0;
+
+  // About how many records the entity has (cheap; exact after deletes is not needed).
+  virtual int64_t approximate_count(const model::EntitySpec& spec) = 0;
+  // For a bulk load inside a transaction: drop the entity's secondary indexes now
+  // and build them again, sorted in one pass, at rebuild_deferred_indexes(). A
+  // rollback brings them back by itself.
+  virtual void defer_indexes(const model::EntitySpec& spec) = 0;
+  virtual void rebuild_deferred_indexes() = 0;
 
   virtual Status status() = 0;
 };

@@ -84,12 +84,14 @@ TEST_F(SqliteStoreTest, InsertFindAndUpdateKeepsHistory) {
   const auto& spec = model::entity(EntityKind::principal);
   Transaction tx(*store_);
   int64_t b = batch();
-  store_->insert(spec, principal("P1", "Stockholms kommun"), {"h1", b, 2});
+  EXPECT_TRUE(store_->insert_if_new(spec, principal("P1", "Stockholms kommun"), {"h1", b, 2}));
   std::vector<Value> key{std::string("P1")};
   auto found = store_->find(spec, key);
   ASSERT_TRUE(found);
   EXPECT_EQ(found->row_hash, "h1");
   EXPECT_EQ(found->version, 1);
+  EXPECT_FALSE(store_->insert_if_new(spec, principal("P1", "Other"), {"h9", b, 3}));
+  EXPECT_EQ(store_->find(spec, key)->row_hash, "h1");
   store_->update_keeping_history(spec, principal("P1", "Stockholms stad"), {"h2", b, 3});
   found = store_->find(spec, key);
   EXPECT_EQ(found->row_hash, "h2");
@@ -113,11 +115,38 @@ TEST_F(SqliteStoreTest, InsertFindAndUpdateKeepsHistory) {
   sqlite3_close(db);
 }
 
+TEST_F(SqliteStoreTest, DeferredIndexesAreRebuiltOnCommitAndRestoredOnRollback) {
+  const auto& cases = model::entity(EntityKind::case_record);
+  auto index_count = [&] {
+    sqlite3* db = nullptr;
+    sqlite3_open(dir_.file("v.db").c_str(), &db);
+    sqlite3_stmt* s = nullptr;
+    sqlite3_prepare_v2(db, "SELECT COUNT(*) FROM sqlite_master WHERE type='index' AND tbl_name='cases' AND sql IS NOT NULL",
+                       -1, &s, nullptr);
+    sqlite3_step(s);
+    int n = sqlite3_column_int(s, 0);
+    sqlite3_finalize(s);
+    sqlite3_close(db);
+    return n;
+  };
+  const int before = index_count();
+  ASSERT_GE(before, 1);
+  {
+    Transaction tx(*store_);
+    store_->defer_indexes(cases);
+  }  // rolled back
+  EXPECT_EQ(index_count(), before);
+  Transaction tx(*store_);
+  store_->defer_indexes(cases);
+  tx.commit();
+  EXPECT_EQ(index_count(), before);
+}
+
 TEST_F(SqliteStoreTest, RollbackLeavesNothing) {
   const auto& spec = model::entity(EntityKind::principal);
   {
     Transaction tx(*store_);
-    store_->insert(spec, principal("P1", "X"), {"h", batch(), 2});
+    EXPECT_TRUE(store_->insert_if_new(spec, principal("P1", "X"), {"h", batch(), 2}));
   }  // destroyed without commit
   EXPECT_FALSE(store_->find(spec, std::vector<Value>{std::string("P1")}));
   EXPECT_TRUE(store_->batches().empty());
@@ -129,7 +158,7 @@ TEST_F(SqliteStoreTest, ForeignKeysAreEnforced) {
   int64_t b = batch();
   std::vector<Value> unit{std::string("U1"), std::string("Gruppbostad"), std::string("lss_group_home"),
                           std::string("NO-SUCH-PRINCIPAL"), std::string("0180"), Value{}, Value{}, Value{}};
-  EXPECT_THROW(store_->insert(units, unit, {"h", b, 2}), Error);
+  EXPECT_THROW(store_->insert_if_new(units, unit, {"h", b, 2}), Error);
 }
 
 TEST_F(SqliteStoreTest, CompositeKeyForIndicatorValues) {
@@ -138,7 +167,7 @@ TEST_F(SqliteStoreTest, CompositeKeyForIndicatorValues) {
   int64_t b = batch();
   std::vector<Value> row{std::string("N07402"), std::string("0180"), std::string("2023"), 12.5, Value{},
                          Value{}};
-  store_->insert(spec, row, {"h1", b, 2});
+  EXPECT_TRUE(store_->insert_if_new(spec, row, {"h1", b, 2}));
   row[3] = 13.0;
   store_->update_keeping_history(spec, row, {"h2", b, 3});
   std::vector<Value> key{std::string("N07402"), std::string("0180"), std::string("2023")};
