@@ -24,6 +24,9 @@ using model::Value;
 
 enum class Format { csv, jsonl };
 
+// Files this large are loaded as bulk writes (see store::WriteKind).
+constexpr uint64_t kBulkBytes = 16 << 20;
+
 Format format_of(const std::string& path) {
   std::string ext = std::filesystem::path(path).extension().string();
   std::transform(ext.begin(), ext.end(), ext.begin(), ::tolower);
@@ -83,7 +86,7 @@ class Import {
     HashingFileBuf buf(path_);
     file_size_ = buf.size();
     std::istream in(&buf);
-    store::Transaction tx(store_);
+    store::Transaction tx(store_, file_size_ >= kBulkBytes ? store::WriteKind::bulk : store::WriteKind::normal);
     if (format == Format::csv) {
       CsvOptions csv_options;
       csv_options.encoding = options_.encoding;
@@ -136,7 +139,7 @@ class Import {
     if (!options_.dry_run) batch_id_ = store_.create_batch(info);
     // A file that may hold as many rows as the table already has is loaded faster by
     // building the secondary indexes afterwards, sorted, than by updating them row by row.
-    constexpr uint64_t kBulkBytes = 16 << 20, kBytesPerRowAtLeast = 100;
+    constexpr uint64_t kBytesPerRowAtLeast = 100;
     if (!options_.dry_run && file_size_ >= kBulkBytes &&
         file_size_ / kBytesPerRowAtLeast >= static_cast<uint64_t>(store_.approximate_count(*spec_)))
       store_.defer_indexes(*spec_);

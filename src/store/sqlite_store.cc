@@ -161,14 +161,32 @@ class SqliteStore final : public Store {
     }
   }
 
-  void begin() override { exec("BEGIN IMMEDIATE"); }
+  void begin(WriteKind kind) override {
+    // WAL writes every page twice (log, then checkpoint). A bulk load of new pages
+    // is written once under a rollback journal, which holds only the few old pages
+    // it changes. SQLite refuses the switch while other connections are open, and
+    // then the load simply stays in WAL mode.
+    if (kind == WriteKind::bulk) {
+      Statement mode(db_, "PRAGMA journal_mode = DELETE");
+      rollback_journal_ = mode.step() && mode.text_at(0) == "delete";
+    }
+    exec("BEGIN IMMEDIATE");
+  }
   void commit() override {
     rebuild_deferred_indexes();  // never commit a table without its indexes
     exec("COMMIT");
+    back_to_wal();
   }
   void rollback() override {
     deferred_indexes_.clear();  // the rollback restores them
     if (!sqlite3_get_autocommit(db_)) exec("ROLLBACK");
+    back_to_wal();
+  }
+
+  void back_to_wal() {
+    if (!rollback_journal_) return;
+    rollback_journal_ = false;
+    exec("PRAGMA journal_mode = WAL");
   }
 
   int schema_version() override {
@@ -393,6 +411,7 @@ class SqliteStore final : public Store {
   std::unordered_map<model::EntityKind, EntityStatements> statements_;
   std::map<std::string, std::unique_ptr<Statement>, std::less<>> common_;
   std::vector<std::string> deferred_indexes_;  // CREATE INDEX statements to run again
+  bool rollback_journal_ = false;              // in a bulk transaction outside WAL mode
 };
 
 bool file_exists(const std::string& path) {

@@ -68,12 +68,16 @@ struct StatusChange {
   int64_t batch_id = 0;
 };
 
+// How a transaction will write. A bulk load (a large file) lets the backend trade
+// concurrent readers for less I/O; it is as atomic and durable as a normal one.
+enum class WriteKind { normal, bulk };
+
 class Store {
  public:
   virtual ~Store() = default;
 
   // Transactions: every write happens inside one; rollback restores the store exactly.
-  virtual void begin() = 0;
+  virtual void begin(WriteKind kind = WriteKind::normal) = 0;
   virtual void commit() = 0;
   virtual void rollback() = 0;
 
@@ -115,7 +119,9 @@ class Store {
 // Commits on commit(), rolls back if destroyed before (an exception, an early return).
 class Transaction {
  public:
-  explicit Transaction(Store& store) : store_(store) { store_.begin(); }
+  explicit Transaction(Store& store, WriteKind kind = WriteKind::normal) : store_(store) {
+    store_.begin(kind);
+  }
   ~Transaction() {
     if (!done_) {
       try {

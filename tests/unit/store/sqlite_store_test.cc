@@ -142,6 +142,33 @@ TEST_F(SqliteStoreTest, DeferredIndexesAreRebuiltOnCommitAndRestoredOnRollback) 
   EXPECT_EQ(index_count(), before);
 }
 
+std::string journal_mode(const std::string& path) {
+  sqlite3* db = nullptr;
+  sqlite3_open(path.c_str(), &db);
+  sqlite3_stmt* s = nullptr;
+  sqlite3_prepare_v2(db, "PRAGMA journal_mode", -1, &s, nullptr);
+  sqlite3_step(s);
+  std::string mode = reinterpret_cast<const char*>(sqlite3_column_text(s, 0));
+  sqlite3_finalize(s);
+  sqlite3_close(db);
+  return mode;
+}
+
+TEST_F(SqliteStoreTest, BulkTransactionsCommitOrRollBackAndReturnToWal) {
+  const auto& spec = model::entity(EntityKind::principal);
+  {
+    Transaction tx(*store_, WriteKind::bulk);
+    store_->insert_if_new(spec, principal("P1", "X"), {"h", batch(), 2});
+  }
+  EXPECT_FALSE(store_->find(spec, std::vector<Value>{std::string("P1")}));
+  Transaction tx(*store_, WriteKind::bulk);
+  store_->insert_if_new(spec, principal("P2", "Y"), {"h", batch(), 2});
+  tx.commit();
+  EXPECT_TRUE(store_->find(spec, std::vector<Value>{std::string("P2")}));
+  store_.reset();
+  EXPECT_EQ(journal_mode(dir_.file("v.db")), "wal");
+}
+
 TEST_F(SqliteStoreTest, RollbackLeavesNothing) {
   const auto& spec = model::entity(EntityKind::principal);
   {
