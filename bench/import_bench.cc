@@ -11,6 +11,8 @@
 #include <filesystem>
 #include <random>
 #include <string>
+
+#include "privacy/identity_number.h"
 #include <vector>
 
 namespace {
@@ -31,15 +33,6 @@ const char* kSentences[] = {
 const char* kKinds[] = {"complaint", "tip", "lex_sarah", "lex_maria", "non_executed_decision", "survey_response"};
 const char* kUnits[] = {"U-IFO-0180", "U-LSS-0180-1", "U-HVB-1480-1", "U-SIS-2480", "U-AKUT-01", "U-SKB-1480"};
 
-char luhn(const std::string& nine) {
-  int sum = 0;
-  for (size_t i = 0; i < nine.size(); ++i) {
-    int v = (nine[i] - '0') * (i % 2 == 0 ? 2 : 1);
-    sum += v > 9 ? v - 9 : v;
-  }
-  return static_cast<char>('0' + (10 - sum % 10) % 10);
-}
-
 // Streams the file to disk so the generator's memory does not count.
 void write_cases(const std::string& path, long rows) {
   std::FILE* f = std::fopen(path.c_str(), "wb");
@@ -56,7 +49,7 @@ void write_cases(const std::string& path, long rows) {
       std::snprintf(nine, sizeof nine, "%02d%02d%02d%03d", static_cast<int>(rng() % 90 + 10),
                     static_cast<int>(rng() % 12 + 1), static_cast<int>(rng() % 28 + 1),
                     static_cast<int>(980 + rng() % 20));
-      pnr = std::string(nine, 6) + "-" + std::string(nine + 6) + luhn(nine);
+      pnr = std::string(nine, 6) + "-" + std::string(nine + 6) + vaksam::privacy::luhn_check_digit(nine);
     }
     char date[16];
     std::snprintf(date, sizeof date, "20%02d-%02d-%02d", static_cast<int>(18 + rng() % 7),

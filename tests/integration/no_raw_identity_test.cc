@@ -6,18 +6,10 @@
 #include <random>
 
 #include "integration/cli_harness.h"
+#include "privacy/identity_number.h"
 
 namespace vaksam::testing {
 namespace {
-
-char luhn(const std::string& nine) {
-  int sum = 0;
-  for (size_t i = 0; i < nine.size(); ++i) {
-    int v = (nine[i] - '0') * (i % 2 == 0 ? 2 : 1);
-    sum += v > 9 ? v - 9 : v;
-  }
-  return static_cast<char>('0' + (10 - sum % 10) % 10);
-}
 
 struct Number {
   std::string twelve;  // YYYYMMDDNNNC
@@ -37,7 +29,7 @@ std::vector<Number> make_numbers(int n, std::mt19937& rng) {
     std::snprintf(date, sizeof date, "%04d%02d%02d", year, month, day);
     const std::string serial = std::to_string(980 + static_cast<int>(rng() % 20));
     const std::string nine = std::string(date).substr(2) + serial;
-    out.push_back({std::string(date) + serial + luhn(nine)});
+    out.push_back({std::string(date) + serial + vaksam::privacy::luhn_check_digit(nine)});
   }
   return out;
 }
