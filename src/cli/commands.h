@@ -2,6 +2,7 @@
 // an exit code (exit_codes.h).
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -21,5 +22,15 @@ struct ImportArgs {
 int run_import(const Workspace& ws, const ImportArgs& args);
 
 int run_status(const Workspace& ws, bool json);
+
+struct SynthArgs {
+  uint64_t seed = 1;
+  int years = 5;
+  int end_year = 0;
+  double scale = 1.0;
+  std::string out;
+  int planted_units = 40;
+};
+int run_synth(const SynthArgs& args);
 
 }  // namespace vaksam::cli

@@ -23,6 +23,7 @@ int main(int argc, char** argv) {
       "  vaksam import examples/principals.csv examples/units.csv examples/cases.csv\n"
       "  vaksam import --reject-file rejected.csv cases.csv\n"
       "  vaksam status\n"
+      "  vaksam synth --seed 1 --out var/synth && vaksam import var/synth/*.csv\n"
       "Exit codes: 0 ok, 1 file refused, 2 usage, 3 imported with rejected rows, 4 store error.");
 
   auto* init = app.add_subcommand("init", "create a new database and pseudonymisation key");
@@ -50,6 +51,21 @@ int main(int argc, char** argv) {
   status->add_flag("--json", json, "print JSON");
   status->footer("Example: vaksam status --json");
 
+  SynthArgs synth_args;
+  auto* synth = app.add_subcommand("synth", "write a synthetic national dataset (intake files + ground truth)");
+  synth->add_option("--seed", synth_args.seed, "random seed (same seed and options: byte-identical files)");
+  synth->add_option("--years", synth_args.years, "number of years")->check(CLI::Range(1, 50));
+  synth->add_option("--end-year", synth_args.end_year, "last year of data (default: last full year)");
+  synth->add_option("--scale", synth_args.scale, "1 = national volumes (~29,000 cases a year); 0.01 = tiny")
+      ->check(CLI::Range(0.0001, 1000.0));
+  synth->add_option("--planted", synth_args.planted_units, "units with a planted rise in risk");
+  synth->add_option("--out", synth_args.out, "output folder")->required();
+  synth->footer(
+      "Examples:\n"
+      "  vaksam synth --seed 1 --years 5 --scale 1 --out var/synth\n"
+      "  vaksam import var/synth/*.csv        # truth/ is never imported\n"
+      "  vaksam synth --seed 7 --scale 0.01 --years 2 --out /tmp/tiny");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -61,6 +77,7 @@ int main(int argc, char** argv) {
     if (*init) return run_init(ws);
     if (*import) return run_import(ws, import_args);
     if (*status) return run_status(ws, json);
+    if (*synth) return run_synth(synth_args);
   } catch (const vaksam::Error& e) {
     std::fprintf(stderr, "vaksam: %s\n", e.what());
     return kStoreError;
