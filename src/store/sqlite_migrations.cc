@@ -153,8 +153,39 @@ ALTER TABLE indicator_values_history ADD COLUMN superseded_at TEXT;
 ALTER TABLE indicator_values_history ADD COLUMN superseded_by_batch INTEGER;
 )sql";
 
+// Screening results, one per case (the latest), with the full evidence as JSON so every
+// flag can say why; and the analysts' verdicts on flags, kept for evaluation.
+constexpr std::string_view kScreening = R"sql(
+CREATE TABLE screenings (
+  case_id             TEXT PRIMARY KEY REFERENCES cases(case_id),
+  case_version        INTEGER NOT NULL,
+  lexicon_version     TEXT NOT NULL,
+  screened_at         TEXT NOT NULL,
+  violence            INTEGER NOT NULL,
+  score               REAL NOT NULL,
+  severity            TEXT NOT NULL,
+  handling_deficiency INTEGER NOT NULL,
+  categories          TEXT NOT NULL,
+  result_json         TEXT NOT NULL
+);
+CREATE INDEX screenings_by_flag ON screenings(violence, severity);
+
+CREATE TABLE screening_feedback (
+  feedback_id     INTEGER PRIMARY KEY,
+  case_id         TEXT NOT NULL REFERENCES cases(case_id),
+  target          TEXT NOT NULL,
+  verdict         TEXT NOT NULL CHECK (verdict IN ('confirmed', 'rejected')),
+  lexicon_version TEXT NOT NULL,
+  decided_by      TEXT NOT NULL,
+  decided_at      TEXT NOT NULL,
+  note            TEXT
+);
+CREATE INDEX screening_feedback_by_case ON screening_feedback(case_id);
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, "initial schema: reference geography, entities with history, import batches", kInitial},
+    {2, "screening results and analyst feedback", kScreening},
 };
 
 }  // namespace

@@ -324,6 +324,61 @@ class SqliteStore final : public Store {
     deferred_indexes_.clear();
   }
 
+  std::vector<CaseText> cases_to_screen(bool all, const std::string& after, size_t limit) override {
+    auto& s = common(
+        "SELECT c.case_id, c.version, COALESCE(c.narrative, '') FROM cases c "
+        "LEFT JOIN screenings s ON s.case_id = c.case_id "
+        "WHERE c.case_id > ?1 AND (?2 OR s.case_id IS NULL OR s.case_version <> c.version) "
+        "ORDER BY c.case_id LIMIT ?3");
+    s.bind(1, after).bind(2, int64_t{all}).bind(3, static_cast<int64_t>(limit));
+    std::vector<CaseText> out;
+    while (s.step()) out.push_back({s.text_at(0), s.int_at(1), s.text_at(2)});
+    s.reset();
+    return out;
+  }
+
+  void save_screening(const ScreeningRecord& r) override {
+    auto& s = common(
+        "INSERT OR REPLACE INTO screenings (case_id, case_version, lexicon_version, screened_at, violence, "
+        "score, severity, handling_deficiency, categories, result_json) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+    s.bind(1, r.case_id).bind(2, r.case_version).bind(3, r.lexicon_version).bind(4, now_utc());
+    s.bind(5, int64_t{r.violence}).bind(6, r.score).bind(7, r.severity).bind(8, int64_t{r.handling_deficiency});
+    s.bind(9, r.categories).bind(10, r.result_json).run();
+  }
+
+  std::optional<ScreeningRecord> screening(const std::string& case_id) override {
+    auto& s = common(
+        "SELECT case_id, case_version, lexicon_version, screened_at, violence, score, severity, "
+        "handling_deficiency, categories, result_json FROM screenings WHERE case_id = ?1");
+    s.bind(1, case_id);
+    std::optional<ScreeningRecord> out;
+    if (s.step()) {
+      out = ScreeningRecord{s.text_at(0), s.int_at(1), s.text_at(2), s.text_at(3), s.int_at(4) != 0,
+                            std::get<double>(s.value_at(5)), s.text_at(6), s.int_at(7) != 0, s.text_at(8),
+                            s.text_at(9)};
+    }
+    s.reset();
+    return out;
+  }
+
+  void add_feedback(const Feedback& f) override {
+    auto& s = common(
+        "INSERT INTO screening_feedback (case_id, target, verdict, lexicon_version, decided_by, decided_at, note) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+    s.bind(1, f.case_id).bind(2, f.target).bind(3, f.verdict).bind(4, f.lexicon_version).bind(5, f.decided_by);
+    s.bind(6, now_utc()).bind(7, f.note.empty() ? Value() : Value(f.note)).run();
+  }
+
+  std::vector<Feedback> feedback() override {
+    Statement s(db_, "SELECT case_id, target, verdict, lexicon_version, decided_by, decided_at, "
+                     "COALESCE(note, '') FROM screening_feedback ORDER BY feedback_id");
+    std::vector<Feedback> out;
+    while (s.step())
+      out.push_back({s.text_at(0), s.text_at(1), s.text_at(2), s.text_at(3), s.text_at(4), s.text_at(5), s.text_at(6)});
+    return out;
+  }
+
   Status status() override {
     Status st;
     st.schema_version = schema_version();

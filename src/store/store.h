@@ -72,6 +72,39 @@ struct StatusChange {
 // concurrent readers for less I/O; it is as atomic and durable as a normal one.
 enum class WriteKind { normal, bulk };
 
+// A case's text, to be screened.
+struct CaseText {
+  std::string case_id;
+  int64_t case_version = 0;
+  std::string narrative;
+};
+
+// The stored result of screening one case (the engine's result as JSON, plus the
+// fields lists and queries need).
+struct ScreeningRecord {
+  std::string case_id;
+  int64_t case_version = 0;
+  std::string lexicon_version;
+  std::string screened_at;  // filled in by the store
+  bool violence = false;
+  double score = 0;
+  std::string severity;
+  bool handling_deficiency = false;
+  std::string categories;   // '|'-separated
+  std::string result_json;  // evidence spans, entries, context rules
+};
+
+// An analyst's verdict on a flag: the violence flag itself or one category.
+struct Feedback {
+  std::string case_id;
+  std::string target;   // "violence" or a category name
+  std::string verdict;  // "confirmed" or "rejected"
+  std::string lexicon_version;
+  std::string decided_by;
+  std::string decided_at;  // filled in by the store
+  std::string note;
+};
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -114,6 +147,14 @@ class Store {
   virtual void rebuild_deferred_indexes() = 0;
 
   virtual Status status() = 0;
+
+  // Screening. Cases whose text has no screening for its current version (or every
+  // case, with `all`), in case-id order after `after_case_id`, at most `limit`.
+  virtual std::vector<CaseText> cases_to_screen(bool all, const std::string& after_case_id, size_t limit) = 0;
+  virtual void save_screening(const ScreeningRecord& record) = 0;
+  virtual std::optional<ScreeningRecord> screening(const std::string& case_id) = 0;
+  virtual void add_feedback(const Feedback& feedback) = 0;
+  virtual std::vector<Feedback> feedback() = 0;
 };
 
 // Commits on commit(), rolls back if destroyed before (an exception, an early return).

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "common/error.h"
+#include "store/sqlite_migrations.h"
 #include "support/temp_dir.h"
 
 namespace vaksam::store {
@@ -29,9 +30,10 @@ class SqliteStoreTest : public ::testing::Test {
 };
 
 TEST_F(SqliteStoreTest, CreatesSchemaAndSeedsGeography) {
-  EXPECT_EQ(store_->schema_version(), 1);
+  const int latest = sqlite_migrations().back().version;
+  EXPECT_EQ(store_->schema_version(), latest);
   auto st = store_->status();
-  EXPECT_EQ(st.schema_version, 1);
+  EXPECT_EQ(st.schema_version, latest);
   for (const auto& c : st.counts) EXPECT_EQ(c.count, 0) << c.entity;
   store_.reset();
   sqlite3* db = nullptr;
@@ -167,6 +169,52 @@ TEST_F(SqliteStoreTest, BulkTransactionsCommitOrRollBackAndReturnToWal) {
   EXPECT_TRUE(store_->find(spec, std::vector<Value>{std::string("P2")}));
   store_.reset();
   EXPECT_EQ(journal_mode(dir_.file("v.db")), "wal");
+}
+
+TEST_F(SqliteStoreTest, MigrationsAreNumberedInOrderWithoutGaps) {
+  int expected = 1;
+  for (const auto& m : sqlite_migrations()) EXPECT_EQ(m.version, expected++) << m.description;
+}
+
+TEST_F(SqliteStoreTest, ScreeningsFollowTheCaseVersionAndKeepFeedback) {
+  const auto& principals = model::entity(EntityKind::principal);
+  const auto& cases = model::entity(EntityKind::case_record);
+  Transaction tx(*store_);
+  const int64_t b = batch();
+  store_->insert_if_new(principals, principal("P1", "Kommun"), {"h", b, 2});
+  auto a_case = [](const std::string& id, const std::string& text) {
+    return std::vector<Value>{id, std::string("complaint"), std::string("2024-01-02"), Value{}, std::string("P1"),
+                              Value{}, Value{}, Value{}, Value{}, text};
+  };
+  store_->insert_if_new(cases, a_case("C1", "Hon blev slagen."), {"h1", b, 2});
+  store_->insert_if_new(cases, a_case("C2", "Inget våld."), {"h2", b, 3});
+  auto todo = store_->cases_to_screen(false, "", 10);
+  ASSERT_EQ(todo.size(), 2u);
+  EXPECT_EQ(todo[0].case_id, "C1");
+  EXPECT_EQ(todo[0].narrative, "Hon blev slagen.");
+  store_->save_screening({"C1", todo[0].case_version, "sv-1", "", true, 0.9, "moderate", false, "physical", "{}"});
+  todo = store_->cases_to_screen(false, "", 10);
+  ASSERT_EQ(todo.size(), 1u);
+  EXPECT_EQ(todo[0].case_id, "C2");
+  EXPECT_EQ(store_->cases_to_screen(true, "", 10).size(), 2u);
+  EXPECT_EQ(store_->cases_to_screen(true, "C1", 10).size(), 1u);  // paging by case id
+  // A changed text makes the case due for screening again.
+  store_->update_keeping_history(cases, a_case("C1", "Hon blev slagen igen."), {"h3", b, 4});
+  todo = store_->cases_to_screen(false, "", 10);
+  EXPECT_EQ(todo.size(), 2u);
+  auto saved = store_->screening("C1");
+  ASSERT_TRUE(saved);
+  EXPECT_TRUE(saved->violence);
+  EXPECT_EQ(saved->categories, "physical");
+  EXPECT_FALSE(saved->screened_at.empty());
+  EXPECT_FALSE(store_->screening("C2"));
+  store_->add_feedback({"C1", "violence", "confirmed", "sv-1", "analytiker1", "", ""});
+  store_->add_feedback({"C1", "physical", "rejected", "sv-1", "analytiker1", "", "Fel kategori"});
+  auto fb = store_->feedback();
+  ASSERT_EQ(fb.size(), 2u);
+  EXPECT_EQ(fb[1].note, "Fel kategori");
+  EXPECT_THROW(store_->add_feedback({"C1", "violence", "maybe", "sv-1", "a", "", ""}), Error);
+  tx.commit();
 }
 
 TEST_F(SqliteStoreTest, RollbackLeavesNothing) {
