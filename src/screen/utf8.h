@@ -1,0 +1,37 @@
+// UTF-8 decoding and repair. Pure functions.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace vaksam::screen {
+
+inline constexpr char32_t kReplacementChar = 0xFFFD;
+
+// Length of the well-formed UTF-8 sequence at the start of s (1-4), or 0 if the bytes there
+// are not well-formed (overlong forms, surrogates and code points past U+10FFFF included).
+int valid_sequence_length(std::string_view s);
+
+// Decodes the well-formed sequence of `len` bytes at p (as reported by valid_sequence_length).
+char32_t decode_sequence(const char* p, int len);
+
+// Appends the UTF-8 encoding of c to out.
+void append_utf8(std::string& out, char32_t c);
+
+// Text whose ill-formed sequences were each replaced by U+FFFD. `to_input` maps every byte of
+// `text` (and its end) to a byte offset in the input; it is empty when the input was valid,
+// in which case `text` is empty too and the input itself should be used.
+struct RepairedUtf8 {
+  std::string text;
+  std::vector<uint32_t> to_input;
+  size_t replaced = 0;                 // number of ill-formed sequences
+  std::vector<uint32_t> replaced_at;   // input offsets of the first few of them
+};
+
+// Replaces ill-formed sequences (maximal subparts, as the Unicode standard recommends).
+RepairedUtf8 repair_utf8(std::string_view input);
+
+}  // namespace vaksam::screen
