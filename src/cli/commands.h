@@ -33,4 +33,18 @@ struct SynthArgs {
 };
 int run_synth(const SynthArgs& args);
 
+int run_screen(const Workspace& ws, bool rescreen, unsigned threads);
+int run_explain(const Workspace& ws, const std::string& case_id, bool json);
+int run_screen_eval(const std::string& file);
+
+struct FeedbackArgs {
+  std::string case_id;
+  std::string target = "violence";
+  bool confirm = false, reject = false;
+  std::string note, user;
+};
+int run_feedback(const Workspace& ws, const FeedbackArgs& args);
+// Precision of the flags, from the analysts' verdicts.
+int run_feedback_report(const Workspace& ws);
+
 }  // namespace vaksam::cli

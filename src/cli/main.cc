@@ -66,6 +66,38 @@ int main(int argc, char** argv) {
       "  vaksam import var/synth/*.csv        # truth/ is never imported\n"
       "  vaksam synth --seed 7 --scale 0.01 --years 2 --out /tmp/tiny");
 
+  bool rescreen = false;
+  unsigned threads = 0;
+  auto* screen = app.add_subcommand("screen", "screen the cases' texts for violence (all cores)");
+  screen->add_flag("--rescreen", rescreen, "screen every case again (after a lexicon change)");
+  screen->add_option("--threads", threads, "threads (default: all cores)");
+  screen->footer("Examples:\n  vaksam screen\n  vaksam screen --rescreen");
+
+  std::string explain_case;
+  bool explain_json = false;
+  auto* explain = app.add_subcommand("explain", "show a case's text with the evidence that made each flag");
+  explain->add_option("case_id", explain_case, "the case")->required();
+  explain->add_flag("--json", explain_json, "print the result as JSON");
+  explain->footer("Example: vaksam explain C000000042");
+
+  std::string eval_file;
+  auto* screen_eval = app.add_subcommand("screen-eval", "measure screening on a labelled JSONL file, against a keyword baseline");
+  screen_eval->add_option("file", eval_file, "labelled passages (the shared screening dev-set format)")->required();
+  screen_eval->footer("Example: vaksam screen-eval ../shared/screening/dev-set.jsonl");
+
+  FeedbackArgs feedback_args;
+  auto* feedback = app.add_subcommand("feedback", "confirm or reject a screening flag, or (no case) report precision from verdicts");
+  feedback->add_option("case_id", feedback_args.case_id, "the case; leave out to see the precision report");
+  feedback->add_option("--target", feedback_args.target, "violence (default) or a category, e.g. physical");
+  auto* confirm = feedback->add_flag("--confirm", feedback_args.confirm, "the flag is right");
+  auto* reject = feedback->add_flag("--reject", feedback_args.reject, "the flag is wrong");
+  confirm->excludes(reject);
+  feedback->add_option("--note", feedback_args.note, "why");
+  feedback->add_option("--user", feedback_args.user, "who decided (default $USER)");
+  feedback->footer("Examples:\n  vaksam feedback C000000042 --confirm\n"
+                   "  vaksam feedback C000000042 --target sexual --reject --note \"gäller ett annat ärende\"\n"
+                   "  vaksam feedback");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -78,6 +110,17 @@ int main(int argc, char** argv) {
     if (*import) return run_import(ws, import_args);
     if (*status) return run_status(ws, json);
     if (*synth) return run_synth(synth_args);
+    if (*screen) return run_screen(ws, rescreen, threads);
+    if (*explain) return run_explain(ws, explain_case, explain_json);
+    if (*screen_eval) return run_screen_eval(eval_file);
+    if (*feedback) {
+      if (feedback_args.case_id.empty()) return run_feedback_report(ws);
+      if (feedback_args.confirm == feedback_args.reject) {
+        std::fprintf(stderr, "vaksam: say --confirm or --reject\n");
+        return kUsage;
+      }
+      return run_feedback(ws, feedback_args);
+    }
   } catch (const vaksam::Error& e) {
     std::fprintf(stderr, "vaksam: %s\n", e.what());
     return kStoreError;
