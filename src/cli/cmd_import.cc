@@ -8,7 +8,7 @@
 #include "cli/progress_bar.h"
 #include "common/error.h"
 #include "ingest/importer.h"
-#include "store/sqlite_store.h"
+#include "cli/session.h"
 
 namespace vaksam::cli {
 
@@ -88,8 +88,8 @@ int run_import(const Workspace& ws, const ImportArgs& args) {
     std::fprintf(stderr, "vaksam: --reject-file takes one input file at a time\n");
     return kUsage;
   }
-  auto store = store::open_sqlite(ws.db_path, store::OpenMode::open_existing);
-  const privacy::Pseudonymizer pseudonymizer(privacy::load_key_file(ws.key_path));
+  Session session = Session::open(ws);
+  const privacy::Pseudonymizer pseudonymizer(session.keys.pseudonym);
 
   const auto encoding = parse_encoding(args.encoding);
   int exit_code = kOk;
@@ -102,8 +102,16 @@ int run_import(const Workspace& ws, const ImportArgs& args) {
     options.imported_by = user_name();
     ProgressBar bar(std::filesystem::path(file).filename().string());
     options.progress = [&bar](uint64_t done, uint64_t total) { bar.update(done, total); };
+    options.before_commit = [&](const ingest::ImportReport& r) {
+      const auto& c = r.counts;
+      session.audit->record(session.actor, "import", "batch", std::to_string(r.batch_id),
+                            "entity=" + r.entity + " file=" + std::filesystem::path(r.file).filename().string() +
+                                " new=" + std::to_string(c.added) + " changed=" + std::to_string(c.changed) +
+                                " rejected=" + std::to_string(c.rejected));
+    };
     try {
-      const auto report = ingest::import_file(*store, pseudonymizer, file, options);
+      const auto report = ingest::import_file(*session.store, pseudonymizer, file, options);
+      session.audit->publish();
       bar.finish();
       print_report(report);
       if (report.outcome == ingest::ImportOutcome::refused) exit_code = kInputRefused;

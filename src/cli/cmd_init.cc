@@ -4,7 +4,7 @@
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
 #include "privacy/pseudonymizer.h"
-#include "store/sqlite_store.h"
+#include "cli/session.h"
 
 namespace vaksam::cli {
 
@@ -16,8 +16,10 @@ int run_init(const Workspace& ws) {
   if (!had_key) privacy::create_key_file(ws.key_path);
   privacy::load_key_file(ws.key_path);  // refuses a key readable by others
   try {
-    auto store = store::open_sqlite(ws.db_path, store::OpenMode::create);
-    std::printf("created %s (schema version %d)\n", ws.db_path.c_str(), store->schema_version());
+    Session session = Session::open(ws, store::OpenMode::create);
+    std::remove(ws.anchor_path.c_str());  // a new trail starts at entry 1
+    session.audit->record_access(session.actor, "init", "database", ws.db_path);
+    std::printf("created %s (schema version %d)\n", ws.db_path.c_str(), session.store->schema_version());
   } catch (...) {
     if (!had_key) std::filesystem::remove(ws.key_path);
     throw;

@@ -11,7 +11,7 @@
 #include "common/error.h"
 #include "pipeline/screen_cases.h"
 #include "screen/evaluation.h"
-#include "store/sqlite_store.h"
+#include "cli/session.h"
 
 namespace vaksam::cli {
 
@@ -55,7 +55,8 @@ std::string marked_text(const std::string& text, const screen::ScreenResult& r, 
 }  // namespace
 
 int run_screen(const Workspace& ws, bool rescreen, unsigned threads) {
-  auto store = store::open_sqlite(ws.db_path, store::OpenMode::open_existing);
+  Session session = Session::open(ws);
+  auto& store = session.store;
   const screen::Screener screener;
   ProgressBar bar("screen");
   pipeline::ScreenCasesOptions options;
@@ -68,6 +69,9 @@ int run_screen(const Workspace& ws, bool rescreen, unsigned threads) {
   options.progress = [&](uint64_t done) { bar.update(done, cases); };
   const auto r = pipeline::screen_cases(*store, screener, options);
   bar.finish();
+  if (r.screened)
+    session.audit->record_access(session.actor, "screen", "cases", std::to_string(r.screened) + " cases",
+                                 "lexicon=" + screener.lexicon().version() + (rescreen ? " rescreen" : ""));
   std::printf("screened %llu cases with lexicon %s in %.1f s (%.1f MB/s): %llu concern violence "
               "(%llu of high severity), %llu describe handling deficiencies\n",
               static_cast<unsigned long long>(r.screened), screener.lexicon().version().c_str(), r.seconds,
@@ -82,13 +86,16 @@ int run_screen(const Workspace& ws, bool rescreen, unsigned threads) {
 }
 
 int run_explain(const Workspace& ws, const std::string& case_id, bool json) {
-  auto store = store::open_sqlite(ws.db_path, store::OpenMode::open_existing);
+  Session session = Session::open(ws);
+  auto& store = session.store;
   const auto& cases = model::entity(model::EntityKind::case_record);
   auto narrative = store->field_of(cases, case_id, "narrative");
   if (!narrative) {
     std::fprintf(stderr, "vaksam: no case %s in %s\n", case_id.c_str(), ws.db_path.c_str());
     return kInputRefused;
   }
+  // Reading a case's full text is an access to personal data: recorded before it is shown.
+  session.audit->record_access(session.actor, "read_case_text", "case", case_id);
   const std::string text = model::to_text(*narrative);
   const screen::Screener screener;
   const auto result = screener.screen(text);
@@ -137,7 +144,8 @@ int run_screen_eval(const std::string& file) {
 }
 
 int run_feedback(const Workspace& ws, const FeedbackArgs& args) {
-  auto store = store::open_sqlite(ws.db_path, store::OpenMode::open_existing);
+  Session session = Session::open(ws);
+  auto& store = session.store;
   if (args.target != "violence" && !screen::category_from_name(args.target)) {
     std::fprintf(stderr, "vaksam: unknown target '%s': use violence or a category (%s)\n", args.target.c_str(),
                  join(screen::category_names(~0u)).c_str());
@@ -149,9 +157,13 @@ int run_feedback(const Workspace& ws, const FeedbackArgs& args) {
     return kInputRefused;
   }
   store::Transaction tx(*store);
+  const std::string decided_by = args.user.empty() ? user_name() : args.user;
   store->add_feedback({args.case_id, args.target, args.confirm ? "confirmed" : "rejected", screened->lexicon_version,
-                       args.user.empty() ? user_name() : args.user, "", args.note});
+                       decided_by, "", args.note});
+  session.audit->record(session.actor, "screening_feedback", "case", args.case_id,
+                        args.target + " " + (args.confirm ? "confirmed" : "rejected") + " by " + decided_by);
   tx.commit();
+  session.audit->publish();
   std::printf("recorded: %s %s for case %s\n", args.target.c_str(), args.confirm ? "confirmed" : "rejected",
               args.case_id.c_str());
   return kOk;

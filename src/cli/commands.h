@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "cli/workspace.h"
+#include "store/store.h"
 
 namespace vaksam::cli {
 
@@ -46,5 +47,8 @@ struct FeedbackArgs {
 int run_feedback(const Workspace& ws, const FeedbackArgs& args);
 // Precision of the flags, from the analysts' verdicts.
 int run_feedback_report(const Workspace& ws);
+
+int run_audit_verify(const Workspace& ws);
+int run_audit_show(const Workspace& ws, const store::AuditFilter& filter);
 
 }  // namespace vaksam::cli

@@ -9,6 +9,7 @@ enum ExitCode : int {
   kUsage = 2,          // wrong command line
   kPartialImport = 3,  // imported, but rows were rejected (see the reject file)
   kStoreError = 4,     // the database or key cannot be opened or written
+  kVerificationFailed = 5,  // the audit trail does not verify: it was tampered with
   kInternal = 70,      // a bug: please report it
 };
 

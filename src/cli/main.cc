@@ -24,7 +24,8 @@ int main(int argc, char** argv) {
       "  vaksam import --reject-file rejected.csv cases.csv\n"
       "  vaksam status\n"
       "  vaksam synth --seed 1 --out var/synth && vaksam import var/synth/*.csv\n"
-      "Exit codes: 0 ok, 1 file refused, 2 usage, 3 imported with rejected rows, 4 store error.");
+      "Exit codes: 0 ok, 1 file refused, 2 usage, 3 imported with rejected rows, 4 store error,\n"
+      "5 audit trail does not verify.");
 
   auto* init = app.add_subcommand("init", "create a new database and pseudonymisation key");
   init->footer("Example: vaksam init --db var/vaksam.db   (creates var/vaksam.db and var/vaksam.db.key, mode 0600)");
@@ -98,6 +99,20 @@ int main(int argc, char** argv) {
                    "  vaksam feedback C000000042 --target sexual --reject --note \"gäller ett annat ärende\"\n"
                    "  vaksam feedback");
 
+  auto* audit = app.add_subcommand("audit", "the tamper-evident audit trail");
+  audit->require_subcommand(1);
+  auto* audit_verify = audit->add_subcommand("verify", "check the chain; name the first altered, removed or reordered entry");
+  vaksam::store::AuditFilter audit_filter;
+  auto* audit_show = audit->add_subcommand("show", "list entries, filtered by user, object and time");
+  audit_show->add_option("--user", audit_filter.actor, "who");
+  audit_show->add_option("--object-type", audit_filter.object_type, "e.g. case, batch");
+  audit_show->add_option("--object", audit_filter.object_id, "e.g. a case id");
+  audit_show->add_option("--since", audit_filter.since, "from, e.g. 2026-01-01");
+  audit_show->add_option("--until", audit_filter.until, "to, e.g. 2026-12-31T23:59:59Z");
+  audit_show->add_option("--limit", audit_filter.limit, "at most this many entries (default 1000)");
+  audit->footer("Examples:\n  vaksam audit verify\n  vaksam audit show --user anna --since 2026-11-01\n"
+                "  vaksam audit show --object-type case --object C000000042");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -111,6 +126,8 @@ int main(int argc, char** argv) {
     if (*status) return run_status(ws, json);
     if (*synth) return run_synth(synth_args);
     if (*screen) return run_screen(ws, rescreen, threads);
+    if (*audit_verify) return run_audit_verify(ws);
+    if (*audit_show) return run_audit_show(ws, audit_filter);
     if (*explain) return run_explain(ws, explain_case, explain_json);
     if (*screen_eval) return run_screen_eval(eval_file);
     if (*feedback) {

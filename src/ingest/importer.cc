@@ -290,8 +290,10 @@ class Import {
       return;
     }
     store_.finish_batch(batch_id_, report_.file_digest, c);
-    tx.commit();
     report_.batch_id = batch_id_;
+    report_.outcome = ImportOutcome::imported;
+    if (options_.before_commit) options_.before_commit(report_);
+    tx.commit();
     report_.outcome = ImportOutcome::imported;
   }
 

@@ -26,6 +26,9 @@ struct ImportOptions {
   Date today = vaksam::today();
   // Called now and then with bytes read so far and the file's size.
   std::function<void(uint64_t done, uint64_t total)> progress;
+  // Called inside the import's transaction just before it commits (e.g. to write the
+  // audit entry that commits with it); not called when nothing is committed.
+  std::function<void(const struct ImportReport&)> before_commit;
 };
 
 struct RowError {

@@ -183,9 +183,33 @@ CREATE TABLE screening_feedback (
 CREATE INDEX screening_feedback_by_case ON screening_feedback(case_id);
 )sql";
 
+// The audit trail: append-only (the triggers refuse updates and deletes through SQL;
+// the MAC chain, checked by `vaksam audit verify`, catches tampering that bypasses them).
+constexpr std::string_view kAudit = R"sql(
+CREATE TABLE audit_log (
+  seq         INTEGER PRIMARY KEY,
+  at          TEXT NOT NULL,
+  actor       TEXT NOT NULL,
+  action      TEXT NOT NULL,
+  object_type TEXT NOT NULL,
+  object_id   TEXT NOT NULL,
+  origin      TEXT NOT NULL,
+  details     TEXT NOT NULL,
+  prev_mac    TEXT NOT NULL,
+  mac         TEXT NOT NULL
+);
+CREATE INDEX audit_by_actor ON audit_log(actor, at);
+CREATE INDEX audit_by_object ON audit_log(object_type, object_id);
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+  BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
+CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+  BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, "initial schema: reference geography, entities with history, import batches", kInitial},
     {2, "screening results and analyst feedback", kScreening},
+    {3, "append-only audit trail", kAudit},
 };
 
 }  // namespace

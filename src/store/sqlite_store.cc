@@ -379,6 +379,45 @@ class SqliteStore final : public Store {
     return out;
   }
 
+  void append_audit(const AuditRecord& r) override {
+    auto& s = common("INSERT INTO audit_log (seq, at, actor, action, object_type, object_id, origin, details, "
+                     "prev_mac, mac) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+    s.bind(1, r.seq).bind(2, r.at).bind(3, r.actor).bind(4, r.action).bind(5, r.object_type);
+    s.bind(6, r.object_id).bind(7, r.origin).bind(8, r.details).bind(9, r.prev_mac).bind(10, r.mac).run();
+  }
+
+  static AuditRecord audit_at(Statement& s) {
+    return {s.int_at(0), s.text_at(1), s.text_at(2), s.text_at(3), s.text_at(4),
+            s.text_at(5), s.text_at(6), s.text_at(7), s.text_at(8), s.text_at(9)};
+  }
+
+  std::optional<AuditRecord> last_audit() override {
+    auto& s = common("SELECT seq, at, actor, action, object_type, object_id, origin, details, prev_mac, mac "
+                     "FROM audit_log ORDER BY seq DESC LIMIT 1");
+    std::optional<AuditRecord> out;
+    if (s.step()) out = audit_at(s);
+    s.reset();
+    return out;
+  }
+
+  std::vector<AuditRecord> audit_entries(const AuditFilter& f) override {
+    Statement s(db_, "SELECT seq, at, actor, action, object_type, object_id, origin, details, prev_mac, mac "
+                     "FROM audit_log WHERE (?1 = '' OR actor = ?1) AND (?2 = '' OR object_type = ?2) "
+                     "AND (?3 = '' OR object_id = ?3) AND (?4 = '' OR at >= ?4) AND (?5 = '' OR at <= ?5) "
+                     "ORDER BY seq LIMIT ?6");
+    s.bind(1, f.actor).bind(2, f.object_type).bind(3, f.object_id).bind(4, f.since).bind(5, f.until);
+    s.bind(6, static_cast<int64_t>(f.limit));
+    std::vector<AuditRecord> out;
+    while (s.step()) out.push_back(audit_at(s));
+    return out;
+  }
+
+  void for_each_audit(const std::function<void(const AuditRecord&)>& visit) override {
+    Statement s(db_, "SELECT seq, at, actor, action, object_type, object_id, origin, details, prev_mac, mac "
+                     "FROM audit_log ORDER BY rowid");
+    while (s.step()) visit(audit_at(s));
+  }
+
   Status status() override {
     Status st;
     st.schema_version = schema_version();

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <span>
@@ -105,6 +106,17 @@ struct Feedback {
   std::string note;
 };
 
+// One entry of the audit trail as stored (the chain is computed in src/audit).
+struct AuditRecord {
+  int64_t seq = 0;
+  std::string at, actor, action, object_type, object_id, origin, details, prev_mac, mac;
+};
+
+struct AuditFilter {
+  std::string actor, object_type, object_id, since, until;  // empty: any; times ISO 8601
+  size_t limit = 1000;
+};
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -155,6 +167,13 @@ class Store {
   virtual std::optional<ScreeningRecord> screening(const std::string& case_id) = 0;
   virtual void add_feedback(const Feedback& feedback) = 0;
   virtual std::vector<Feedback> feedback() = 0;
+
+  // Audit trail: append (seq must be last + 1), read the last entry, read in order.
+  virtual void append_audit(const AuditRecord& record) = 0;
+  virtual std::optional<AuditRecord> last_audit() = 0;
+  virtual std::vector<AuditRecord> audit_entries(const AuditFilter& filter) = 0;
+  // Every entry in seq order, for verification.
+  virtual void for_each_audit(const std::function<void(const AuditRecord&)>& visit) = 0;
 };
 
 // Commits on commit(), rolls back if destroyed before (an exception, an early return).

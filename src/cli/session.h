@@ -1,0 +1,25 @@
+// What every command that touches the store needs: the store, the keys derived
+// from the key file, the audit log and who is acting.
+#pragma once
+
+#include <memory>
+
+#include "audit/audit_log.h"
+#include "cli/workspace.h"
+#include "privacy/keys.h"
+#include "store/sqlite_store.h"
+
+namespace vaksam::cli {
+
+struct Session {
+  Workspace ws;
+  std::unique_ptr<store::Store> store;
+  privacy::KeySet keys;
+  std::unique_ptr<audit::AuditLog> audit;
+  audit::Actor actor;
+
+  // Opens the existing database and its key; throws vaksam::Error naming what is missing.
+  static Session open(const Workspace& ws, store::OpenMode mode = store::OpenMode::open_existing);
+};
+
+}  // namespace vaksam::cli
