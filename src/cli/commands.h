@@ -48,6 +48,9 @@ int run_feedback(const Workspace& ws, const FeedbackArgs& args);
 // Precision of the flags, from the analysts' verdicts.
 int run_feedback_report(const Workspace& ws);
 
+int run_key_rotate(const Workspace& ws);
+int run_case(const Workspace& ws, const std::string& case_id, const std::string& only_field);
+
 int run_audit_verify(const Workspace& ws);
 int run_audit_show(const Workspace& ws, const store::AuditFilter& filter);
 

@@ -113,6 +113,17 @@ int main(int argc, char** argv) {
   audit->footer("Examples:\n  vaksam audit verify\n  vaksam audit show --user anna --since 2026-11-01\n"
                 "  vaksam audit show --object-type case --object C000000042");
 
+  std::string case_id, case_field;
+  auto* case_cmd = app.add_subcommand("case", "show one case with its text (the access is audited)");
+  case_cmd->add_option("case_id", case_id, "the case")->required();
+  case_cmd->add_option("--field", case_field, "print only this field's value, e.g. narrative");
+  case_cmd->footer("Examples:\n  vaksam case C000000042\n  vaksam case C000000042 --field narrative");
+
+  auto* key_cmd = app.add_subcommand("key", "keys of texts at rest");
+  key_cmd->require_subcommand(1);
+  auto* key_rotate = key_cmd->add_subcommand("rotate", "new data key: seal every stored text again, delete the old keys");
+  key_cmd->footer("Example: vaksam key rotate");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -127,6 +138,8 @@ int main(int argc, char** argv) {
     if (*synth) return run_synth(synth_args);
     if (*screen) return run_screen(ws, rescreen, threads);
     if (*audit_verify) return run_audit_verify(ws);
+    if (*key_rotate) return run_key_rotate(ws);
+    if (*case_cmd) return run_case(ws, case_id, case_field);
     if (*audit_show) return run_audit_show(ws, audit_filter);
     if (*explain) return run_explain(ws, explain_case, explain_json);
     if (*screen_eval) return run_screen_eval(eval_file);

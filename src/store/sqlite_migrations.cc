@@ -206,10 +206,20 @@ CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
   BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
 )sql";
 
+// Data keys for texts at rest, each wrapped under a key derived from the key file.
+constexpr std::string_view kDataKeys = R"sql(
+CREATE TABLE data_keys (
+  generation INTEGER PRIMARY KEY,
+  wrapped    BLOB NOT NULL,
+  created_at TEXT NOT NULL
+);
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, "initial schema: reference geography, entities with history, import batches", kInitial},
     {2, "screening results and analyst feedback", kScreening},
     {3, "append-only audit trail", kAudit},
+    {4, "wrapped data keys for texts at rest", kDataKeys},
 };
 
 }  // namespace

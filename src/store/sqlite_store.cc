@@ -7,6 +7,7 @@
 #include <chrono>
 #include <ctime>
 #include <map>
+#include <tuple>
 #include <unordered_map>
 
 #include "common/error.h"
@@ -270,6 +271,8 @@ class SqliteStore final : public Store {
     std::optional<Value> out;
     if (s.step()) out = s.value_at(0);
     s.reset();
+    if (out && std::holds_alternative<std::string>(*out) && spec.field(field)->type == model::FieldType::narrative)
+      out = open_text(std::get<std::string>(*out), text_context(spec, field, std::string(id)));
     return out;
   }
 
@@ -332,7 +335,14 @@ class SqliteStore final : public Store {
         "ORDER BY c.case_id LIMIT ?3");
     s.bind(1, after).bind(2, int64_t{all}).bind(3, static_cast<int64_t>(limit));
     std::vector<CaseText> out;
-    while (s.step()) out.push_back({s.text_at(0), s.int_at(1), s.text_at(2)});
+    const auto& cases = model::entity(model::EntityKind::case_record);
+    try {
+      while (s.step())
+        out.push_back({s.text_at(0), s.int_at(1), open_text(s.text_at(2), text_context(cases, "narrative", s.text_at(0)))});
+    } catch (...) {
+      s.reset();
+      throw;
+    }
     s.reset();
     return out;
   }
@@ -344,7 +354,10 @@ class SqliteStore final : public Store {
         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
     s.bind(1, r.case_id).bind(2, r.case_version).bind(3, r.lexicon_version).bind(4, now_utc());
     s.bind(5, int64_t{r.violence}).bind(6, r.score).bind(7, r.severity).bind(8, int64_t{r.handling_deficiency});
-    s.bind(9, r.categories).bind(10, r.result_json).run();
+    s.bind(9, r.categories);
+    if (cipher_) s.bind_blob(10, cipher_->seal(r.result_json, "screenings.result_json/" + r.case_id));
+    else s.bind(10, r.result_json);
+    s.run();
   }
 
   std::optional<ScreeningRecord> screening(const std::string& case_id) override {
@@ -359,6 +372,7 @@ class SqliteStore final : public Store {
                             s.text_at(9)};
     }
     s.reset();
+    if (out) out->result_json = open_text(out->result_json, "screenings.result_json/" + case_id);
     return out;
   }
 
@@ -418,6 +432,61 @@ class SqliteStore final : public Store {
     while (s.step()) visit(audit_at(s));
   }
 
+  void use_text_cipher(const privacy::TextCipher* cipher) override { cipher_ = cipher; }
+
+  std::map<uint32_t, std::string> wrapped_data_keys() override {
+    Statement s(db_, "SELECT generation, wrapped FROM data_keys ORDER BY generation");
+    std::map<uint32_t, std::string> out;
+    while (s.step()) out[static_cast<uint32_t>(s.int_at(0))] = s.text_at(1);
+    return out;
+  }
+
+  void add_wrapped_data_key(uint32_t generation, const std::string& wrapped) override {
+    Statement s(db_, "INSERT INTO data_keys (generation, wrapped, created_at) VALUES (?1, ?2, ?3)");
+    s.bind(1, int64_t{generation}).bind_blob(2, wrapped).bind(3, now_utc()).run();
+  }
+
+  void remove_data_keys_before(uint32_t generation) override {
+    Statement s(db_, "DELETE FROM data_keys WHERE generation < ?1");
+    s.bind(1, int64_t{generation}).run();
+  }
+
+  uint64_t reseal_texts() override {
+    if (!cipher_) throw Error("no cipher: cannot reseal texts");
+    uint64_t n = 0;
+    // (table, column, key column, context prefix)
+    const std::tuple<const char*, const char*, const char*, std::string> columns[] = {
+        {"cases", "narrative", "case_id", "cases.narrative/"},
+        {"cases_history", "narrative", "case_id", "cases.narrative/"},
+        {"inspections", "summary", "inspection_id", "inspections.summary/"},
+        {"inspections_history", "summary", "inspection_id", "inspections.summary/"},
+        {"screenings", "result_json", "case_id", "screenings.result_json/"},
+    };
+    for (const auto& [table, column, key, prefix] : columns) {
+      // In chunks by rowid, read first and written after, never updating under an open scan.
+      Statement read(db_, std::string("SELECT rowid, ") + key + ", " + column + " FROM " + table + " WHERE " +
+                              column + " IS NOT NULL AND rowid > ?1 ORDER BY rowid LIMIT 4096");
+      Statement write(db_, std::string("UPDATE ") + table + " SET " + column + " = ?1 WHERE rowid = ?2");
+      int64_t after = 0;
+      for (;;) {
+        std::vector<std::pair<int64_t, std::string>> chunk;
+        read.bind(1, after);
+        while (read.step()) {
+          const std::string context = prefix + read.text_at(1);
+          chunk.emplace_back(read.int_at(0), cipher_->seal(open_text(read.text_at(2), context), context));
+        }
+        read.reset();
+        if (chunk.empty()) break;
+        for (const auto& [rowid, sealed] : chunk) {
+          write.bind_blob(1, sealed).bind(2, rowid).run();
+          ++n;
+        }
+        after = chunk.back().first;
+      }
+    }
+    return n;
+  }
+
   Status status() override {
     Status st;
     st.schema_version = schema_version();
@@ -455,12 +524,41 @@ class SqliteStore final : public Store {
     throw Error("no stored field " + std::string(name));
   }
 
-  // Binds the stored values to ?1..?n; returns n.
-  static int bind_values(Statement& s, const EntitySpec& spec, std::span<const Value> values) {
+  // Binds the stored values to ?1..?n, free text sealed when a cipher is set; returns n.
+  int bind_values(Statement& s, const EntitySpec& spec, std::span<const Value> values) {
     if (values.size() != stored_field_count(spec))
       throw Error("internal error: wrong number of values for " + std::string(spec.name));
-    for (size_t i = 0; i < values.size(); ++i) s.bind(static_cast<int>(i + 1), values[i], true);
+    size_t i = 0;
+    for (const auto& f : spec.fields) {
+      if (!f.in_store()) continue;
+      const Value& v = values[i];
+      if (cipher_ && f.type == model::FieldType::narrative && std::holds_alternative<std::string>(v)) {
+        sealed_ = cipher_->seal(std::get<std::string>(v), text_context(spec, f.name, key_of(spec, values)));
+        s.bind_blob(static_cast<int>(i + 1), sealed_);
+      } else {
+        s.bind(static_cast<int>(i + 1), v, true);
+      }
+      ++i;
+    }
     return static_cast<int>(values.size());
+  }
+
+  static std::string key_of(const EntitySpec& spec, std::span<const Value> values) {
+    std::string key;
+    for (auto k : spec.key) key += (key.empty() ? "" : "/") + model::to_text(values[stored_index(spec, k)]);
+    return key;
+  }
+
+  // What a sealed text is bound to: its table, column and record.
+  static std::string text_context(const EntitySpec& spec, std::string_view field, const std::string& key) {
+    return std::string(spec.table) + "." + std::string(field) + "/" + key;
+  }
+
+  // A stored text as the caller may read it: opened when sealed.
+  std::string open_text(std::string stored, const std::string& context) const {
+    if (!privacy::TextCipher::is_sealed(stored)) return stored;
+    if (!cipher_) throw Error("the stored texts are encrypted: open the database with its key file");
+    return cipher_->open(stored, context);
   }
 
   EntityStatements& statements(const EntitySpec& spec) {
@@ -506,6 +604,8 @@ class SqliteStore final : public Store {
   std::map<std::string, std::unique_ptr<Statement>, std::less<>> common_;
   std::vector<std::string> deferred_indexes_;  // CREATE INDEX statements to run again
   bool rollback_journal_ = false;              // in a bulk transaction outside WAL mode
+  const privacy::TextCipher* cipher_ = nullptr;  // seals free text at rest when set
+  std::string sealed_;                          // the sealed text bound to the current statement
 };
 
 bool file_exists(const std::string& path) {

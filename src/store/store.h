@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <span>
@@ -13,6 +14,7 @@
 
 #include "model/entity.h"
 #include "model/value.h"
+#include "privacy/text_cipher.h"
 
 namespace vaksam::store {
 
@@ -174,6 +176,15 @@ class Store {
   virtual std::vector<AuditRecord> audit_entries(const AuditFilter& filter) = 0;
   // Every entry in seq order, for verification.
   virtual void for_each_audit(const std::function<void(const AuditRecord&)>& visit) = 0;
+
+  // Texts at rest. With a cipher, narratives and screening evidence are sealed on
+  // write and opened on read; without one the store refuses to read sealed texts.
+  virtual void use_text_cipher(const privacy::TextCipher* cipher) = 0;
+  virtual std::map<uint32_t, std::string> wrapped_data_keys() = 0;  // generation -> wrapped key
+  virtual void add_wrapped_data_key(uint32_t generation, const std::string& wrapped) = 0;
+  virtual void remove_data_keys_before(uint32_t generation) = 0;
+  // Opens every stored text and seals it again with the cipher's current generation.
+  virtual uint64_t reseal_texts() = 0;
 };
 
 // Commits on commit(), rolls back if destroyed before (an exception, an early return).

@@ -76,10 +76,13 @@ TEST_F(Import, AChangedRowUpdatesTheRecordAndKeepsTheEarlierVersion) {
   auto r = run_vaksam(dir_, {"import", dir_.write("v2.csv", v2)});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("3 rows: 1 new, 1 changed, 1 unchanged, 0 rejected"), std::string::npos) << r.out;
-  EXPECT_EQ(query_one(db(), "SELECT narrative || '/' || version FROM cases WHERE case_id='C1'"), "Andra versionen./2");
-  EXPECT_EQ(query_one(db(), "SELECT narrative || '/' || version FROM cases_history WHERE case_id='C1'"),
-            "Första versionen./1");
+  EXPECT_EQ(run_vaksam(dir_, {"case", "C1", "--field", "narrative"}).out, "Andra versionen.");
+  EXPECT_EQ(query_one(db(), "SELECT version FROM cases WHERE case_id='C1'"), "2");
+  EXPECT_EQ(query_one(db(), "SELECT version FROM cases_history WHERE case_id='C1'"), "1");
   EXPECT_EQ(query_one(db(), "SELECT COUNT(*) FROM cases_history"), "1");
+  // The earlier version's text is kept, sealed like the current one.
+  EXPECT_EQ(query_one(db(), "SELECT instr(narrative, 'versionen') FROM cases_history WHERE case_id='C1'"), "0");
+  EXPECT_NE(query_one(db(), "SELECT length(narrative) FROM cases_history WHERE case_id='C1'"), "NULL");
 }
 
 TEST_F(Import, WindowsCodePageIsDecoded) {
@@ -88,7 +91,7 @@ TEST_F(Import, WindowsCodePageIsDecoded) {
   auto r = run_vaksam(dir_, {"import", dir_.write("cp1252.csv", kHeader + row)});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("Windows-1252"), std::string::npos) << r.out;
-  EXPECT_EQ(query_one(db(), "SELECT narrative FROM cases"), "Våld mot äldre, även hot – €");
+  EXPECT_EQ(run_vaksam(dir_, {"case", "C1", "--field", "narrative"}).out, "Våld mot äldre, även hot – €");
 }
 
 TEST_F(Import, ByteOrderMarkAndCommaDelimiterAndCrlf) {
@@ -96,7 +99,7 @@ TEST_F(Import, ByteOrderMarkAndCommaDelimiterAndCrlf) {
                         "C1,lex_sarah,2024-02-12,U-LSS-0180-1,\"Text med komma, och \"\"citat\"\"\"\r\n";
   auto r = run_vaksam(dir_, {"import", dir_.write("bom.csv", content)});
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_EQ(query_one(db(), "SELECT narrative FROM cases"), "Text med komma, och \"citat\"");
+  EXPECT_EQ(run_vaksam(dir_, {"case", "C1", "--field", "narrative"}).out, "Text med komma, och \"citat\"");
   EXPECT_EQ(query_one(db(), "SELECT principal_id FROM cases"), "K0180");  // taken from the unit
 }
 

@@ -25,8 +25,7 @@ TEST_F(ScreenCli, ScreensEveryCaseOnceAndStoresTheEvidence) {
   EXPECT_EQ(query_one(db(), "SELECT COUNT(*) FROM screenings"), "8");
   // "sambo slagit henne" in C-2024-0001 is partner violence; its evidence is stored with byte spans.
   EXPECT_EQ(query_one(db(), "SELECT violence FROM screenings WHERE case_id='C-2024-0001'"), "1");
-  EXPECT_NE(query_one(db(), "SELECT result_json FROM screenings WHERE case_id='C-2024-0001'").find("\"begin\""),
-            std::string::npos);
+  EXPECT_NE(run_vaksam(dir_, {"explain", "C-2024-0001", "--json"}).out.find("\"begin\""), std::string::npos);
   r = run_vaksam(dir_, {"screen"});
   EXPECT_NE(r.out.find("nothing to screen"), std::string::npos) << r.out;
   r = run_vaksam(dir_, {"screen", "--rescreen"});

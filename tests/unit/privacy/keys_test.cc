@@ -11,9 +11,9 @@ TEST(Keys, EachUseHasItsOwnKeyAndDerivationIsStable) {
   const KeySet a = derive_keys(master), b = derive_keys(master);
   EXPECT_EQ(a.pseudonym, b.pseudonym);
   EXPECT_EQ(a.audit, b.audit);
-  EXPECT_EQ(a.data, b.data);
+  EXPECT_EQ(a.wrapping, b.wrapping);
   EXPECT_NE(a.pseudonym, a.audit);
-  EXPECT_NE(a.audit, a.data);
+  EXPECT_NE(a.audit, a.wrapping);
   EXPECT_NE(a.pseudonym, master);
   master[0] ^= 1;
   EXPECT_NE(derive_keys(master).pseudonym, a.pseudonym);

@@ -99,7 +99,9 @@ TEST(Synth, IdentityNumbersAreValidAndFictitious) {
     const std::string& d = parsed.number->digits12;
     EXPECT_GE(d.substr(8, 3), "980") << "birth numbers 980-999 only";
     const std::string& sex = cases[i][6];
-    if (!sex.empty()) EXPECT_EQ(parsed.number->is_male(), sex == "male") << "line " << i;
+    if (!sex.empty()) {
+      EXPECT_EQ(parsed.number->is_male(), sex == "male") << "line " << i;
+    }
   }
   EXPECT_GT(numbers, 100);
 }
