@@ -49,6 +49,9 @@ int run_feedback(const Workspace& ws, const FeedbackArgs& args);
 int run_feedback_report(const Workspace& ws);
 
 int run_key_rotate(const Workspace& ws);
+int run_retention_show(const Workspace& ws);
+int run_retention_set(const Workspace& ws, const std::string& category, int64_t days);
+int run_purge(const Workspace& ws, bool dry_run);
 int run_case(const Workspace& ws, const std::string& case_id, const std::string& only_field);
 
 int run_audit_verify(const Workspace& ws);

@@ -119,6 +119,22 @@ int main(int argc, char** argv) {
   case_cmd->add_option("--field", case_field, "print only this field's value, e.g. narrative");
   case_cmd->footer("Examples:\n  vaksam case C000000042\n  vaksam case C000000042 --field narrative");
 
+  auto* retention = app.add_subcommand("retention", "how long each category of data is kept");
+  auto* retention_show = retention->add_subcommand("show", "list the categories and their retention times");
+  std::string retention_category;
+  int64_t retention_days = 0;
+  auto* retention_set = retention->add_subcommand("set", "change a retention time");
+  retention_set->add_option("category", retention_category, "case_text, personal_data, case_records, superseded_versions")
+      ->required();
+  retention_set->add_option("days", retention_days, "days")->required()->check(CLI::PositiveNumber);
+  retention->require_subcommand(1);
+  retention->footer("Examples:\n  vaksam retention show\n  vaksam retention set case_text 1095");
+
+  bool purge_dry_run = false;
+  auto* purge = app.add_subcommand("purge", "remove what has passed its retention time (text first)");
+  purge->add_flag("--dry-run", purge_dry_run, "say what would be removed; remove nothing");
+  purge->footer("Examples:\n  vaksam purge --dry-run\n  vaksam purge");
+
   auto* key_cmd = app.add_subcommand("key", "keys of texts at rest");
   key_cmd->require_subcommand(1);
   auto* key_rotate = key_cmd->add_subcommand("rotate", "new data key: seal every stored text again, delete the old keys");
@@ -139,6 +155,9 @@ int main(int argc, char** argv) {
     if (*screen) return run_screen(ws, rescreen, threads);
     if (*audit_verify) return run_audit_verify(ws);
     if (*key_rotate) return run_key_rotate(ws);
+    if (*retention_show) return run_retention_show(ws);
+    if (*retention_set) return run_retention_set(ws, retention_category, retention_days);
+    if (*purge) return run_purge(ws, purge_dry_run);
     if (*case_cmd) return run_case(ws, case_id, case_field);
     if (*audit_show) return run_audit_show(ws, audit_filter);
     if (*explain) return run_explain(ws, explain_case, explain_json);

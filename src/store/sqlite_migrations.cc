@@ -215,11 +215,37 @@ CREATE TABLE data_keys (
 );
 )sql";
 
+// Retention: how long each category of data is kept (days), and the counts that
+// outlive the cases they summarise (by month, kind, unit, sex, age band, flag).
+constexpr std::string_view kRetention = R"sql(
+CREATE TABLE retention_policy (
+  category    TEXT PRIMARY KEY,
+  days        INTEGER NOT NULL CHECK (days > 0),
+  description TEXT NOT NULL
+);
+INSERT INTO retention_policy VALUES
+  ('case_text', 1825, 'free text of cases and the screening evidence quoted from it, from the date received'),
+  ('personal_data', 3650, 'subject pseudonyms and vulnerability markers, from the date received'),
+  ('case_records', 3650, 'whole case records, from the date received; their counts are kept as aggregates'),
+  ('superseded_versions', 730, 'earlier versions of records, from the date they were superseded');
+CREATE TABLE purged_case_counts (
+  month            TEXT NOT NULL,
+  case_kind        TEXT NOT NULL,
+  unit_id          TEXT,
+  principal_id     TEXT,
+  subject_sex      TEXT,
+  subject_age_band TEXT,
+  violence         INTEGER,
+  cases            INTEGER NOT NULL
+);
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, "initial schema: reference geography, entities with history, import batches", kInitial},
     {2, "screening results and analyst feedback", kScreening},
     {3, "append-only audit trail", kAudit},
     {4, "wrapped data keys for texts at rest", kDataKeys},
+    {5, "retention policy and aggregates of purged cases", kRetention},
 };
 
 }  // namespace

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdlib>
 #include <ctime>
 #include <map>
 #include <tuple>
@@ -485,6 +486,68 @@ class SqliteStore final : public Store {
       }
     }
     return n;
+  }
+
+  std::vector<RetentionRule> retention_rules() override {
+    Statement s(db_, "SELECT category, days, description FROM retention_policy ORDER BY category");
+    std::vector<RetentionRule> out;
+    while (s.step()) out.push_back({s.text_at(0), s.int_at(1), s.text_at(2)});
+    return out;
+  }
+
+  void set_retention(const std::string& category, int64_t days) override {
+    if (days <= 0) throw Error("a retention time must be at least one day");
+    Statement s(db_, "UPDATE retention_policy SET days = ?2 WHERE category = ?1");
+    s.bind(1, category).bind(2, days).run();
+    if (sqlite3_changes(db_) == 0) throw Error("no retention category named " + category);
+  }
+
+  int64_t run_counted(const std::string& sql, const std::string& cutoff) {
+    Statement s(db_, sql);
+    s.bind(1, cutoff).run();
+    return sqlite3_changes(db_);
+  }
+
+  PurgeCounts purge(const std::map<std::string, std::string>& cutoff) override {
+    PurgeCounts c;
+    auto at = [&](const char* category) -> const std::string* {
+      auto it = cutoff.find(category);
+      return it == cutoff.end() ? nullptr : &it->second;
+    };
+    if (const auto* t = at("case_text")) {
+      c.texts = run_counted("UPDATE cases SET narrative = NULL WHERE received_date < ?1 AND narrative IS NOT NULL", *t);
+      c.texts += run_counted(
+          "UPDATE cases_history SET narrative = NULL WHERE received_date < ?1 AND narrative IS NOT NULL", *t);
+      c.screening_evidence = run_counted(
+          "UPDATE screenings SET result_json = '{\"purged\": true}' WHERE result_json <> '{\"purged\": true}' "
+          "AND case_id IN (SELECT case_id FROM cases WHERE received_date < ?1)", *t);
+    }
+    if (std::getenv("VAKSAM_FAILPOINT") && std::string(std::getenv("VAKSAM_FAILPOINT")) == "purge")
+      throw Error("failpoint: purge stopped midway (for testing)");
+    if (const auto* t = at("personal_data")) {
+      c.personal_data = run_counted(
+          "UPDATE cases SET subject_pseudonym = NULL, vulnerabilities = NULL WHERE received_date < ?1 "
+          "AND (subject_pseudonym IS NOT NULL OR vulnerabilities IS NOT NULL)", *t);
+      run_counted("UPDATE cases_history SET subject_pseudonym = NULL, vulnerabilities = NULL "
+                  "WHERE received_date < ?1", *t);
+    }
+    if (const auto* t = at("case_records")) {
+      run_counted("INSERT INTO purged_case_counts SELECT substr(c.received_date, 1, 7), c.case_kind, c.unit_id, "
+                  "c.principal_id, c.subject_sex, c.subject_age_band, s.violence, COUNT(*) FROM cases c "
+                  "LEFT JOIN screenings s ON s.case_id = c.case_id WHERE c.received_date < ?1 "
+                  "GROUP BY 1, 2, 3, 4, 5, 6, 7", *t);
+      const char* child_tables[] = {"screening_feedback", "screenings", "cases_history"};
+      for (const char* table : child_tables)
+        run_counted(std::string("DELETE FROM ") + table +
+                        " WHERE case_id IN (SELECT case_id FROM cases WHERE received_date < ?1)", *t);
+      c.case_records = run_counted("DELETE FROM cases WHERE received_date < ?1", *t);
+    }
+    if (const auto* t = at("superseded_versions")) {
+      for (const auto& spec : model::all_entities())
+        c.superseded_versions +=
+            run_counted("DELETE FROM " + std::string(spec.table) + "_history WHERE superseded_at < ?1", *t);
+    }
+    return c;
   }
 
   Status status() override {

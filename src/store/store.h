@@ -119,6 +119,21 @@ struct AuditFilter {
   size_t limit = 1000;
 };
 
+struct RetentionRule {
+  std::string category;  // case_text, personal_data, case_records, superseded_versions
+  int64_t days = 0;
+  std::string description;
+};
+
+// What a purge removed (or, in a dry run, would remove).
+struct PurgeCounts {
+  int64_t texts = 0;               // narratives cleared, current and earlier versions
+  int64_t screening_evidence = 0;  // screening results whose quoted evidence was cleared
+  int64_t personal_data = 0;       // records whose pseudonym and markers were cleared
+  int64_t case_records = 0;        // cases deleted (their counts kept as aggregates)
+  int64_t superseded_versions = 0; // earlier versions deleted
+};
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -185,6 +200,12 @@ class Store {
   virtual void remove_data_keys_before(uint32_t generation) = 0;
   // Opens every stored text and seals it again with the cipher's current generation.
   virtual uint64_t reseal_texts() = 0;
+
+  virtual std::vector<RetentionRule> retention_rules() = 0;
+  virtual void set_retention(const std::string& category, int64_t days) = 0;  // throws for an unknown category
+  // Removes what each rule's cutoff date (ISO, exclusive) has expired: text first, then
+  // personal data, then whole records, then earlier versions. Call inside a transaction.
+  virtual PurgeCounts purge(const std::map<std::string, std::string>& cutoff_by_category) = 0;
 };
 
 // Commits on commit(), rolls back if destroyed before (an exception, an early return).

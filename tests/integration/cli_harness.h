@@ -23,9 +23,10 @@ inline std::string shell_quote(const std::string& s) {
   return out + "'";
 }
 
-// Runs `vaksam --db <db> args...` with stdout and stderr captured.
-inline RunResult run_vaksam(const TempDir& dir, const std::vector<std::string>& args) {
-  std::string cmd = std::string("VAKSAM_TODAY=2026-01-15 ") + VAKSAM_BINARY + " --db " +
+// Runs `vaksam --db <db> args...` with stdout and stderr captured; `env` is put
+// before the command (e.g. "VAKSAM_FAILPOINT=purge").
+inline RunResult run_vaksam(const TempDir& dir, const std::vector<std::string>& args, const std::string& env = "") {
+  std::string cmd = "VAKSAM_TODAY=2026-01-15 " + env + " " + VAKSAM_BINARY + " --db " +
                     shell_quote(dir.file("v.db"));
   for (const auto& a : args) cmd += " " + shell_quote(a);
   cmd += " >" + shell_quote(dir.file("out.txt")) + " 2>" + shell_quote(dir.file("err.txt"));
