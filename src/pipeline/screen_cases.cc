@@ -25,7 +25,7 @@ ScreenCasesReport screen_cases(store::Store& store, const screen::Screener& scre
   const auto start = std::chrono::steady_clock::now();
   std::string after;
   for (;;) {
-    const auto batch = store.cases_to_screen(options.rescreen, after, options.batch);
+    const auto batch = store.cases_to_screen(options.rescreen, screener.lexicon().version(), after, options.batch);
     if (batch.empty()) break;
     std::vector<std::string_view> texts;
     texts.reserve(batch.size());

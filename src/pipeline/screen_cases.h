@@ -11,7 +11,8 @@
 namespace vaksam::pipeline {
 
 struct ScreenCasesOptions {
-  bool rescreen = false;  // every case, not only those without a current screening
+  bool rescreen = false;  // every case, not only those never screened, changed since, or
+                          // screened with another lexicon version
   unsigned threads = 0;   // 0: all cores
   size_t batch = 4096;    // cases per transaction: an interrupted run keeps its finished batches
   std::function<void(uint64_t done)> progress;

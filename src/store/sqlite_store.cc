@@ -328,13 +328,14 @@ class SqliteStore final : public Store {
     deferred_indexes_.clear();
   }
 
-  std::vector<CaseText> cases_to_screen(bool all, const std::string& after, size_t limit) override {
+  std::vector<CaseText> cases_to_screen(bool all, const std::string& lexicon_version, const std::string& after,
+                                        size_t limit) override {
     auto& s = common(
         "SELECT c.case_id, c.version, COALESCE(c.narrative, '') FROM cases c "
         "LEFT JOIN screenings s ON s.case_id = c.case_id "
-        "WHERE c.case_id > ?1 AND (?2 OR s.case_id IS NULL OR s.case_version <> c.version) "
-        "ORDER BY c.case_id LIMIT ?3");
-    s.bind(1, after).bind(2, int64_t{all}).bind(3, static_cast<int64_t>(limit));
+        "WHERE c.case_id > ?1 AND (?2 OR s.case_id IS NULL OR s.case_version <> c.version "
+        "OR s.lexicon_version <> ?4) ORDER BY c.case_id LIMIT ?3");
+    s.bind(1, after).bind(2, int64_t{all}).bind(3, static_cast<int64_t>(limit)).bind(4, lexicon_version);
     std::vector<CaseText> out;
     const auto& cases = model::entity(model::EntityKind::case_record);
     try {

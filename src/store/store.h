@@ -177,9 +177,10 @@ class Store {
 
   virtual Status status() = 0;
 
-  // Screening. Cases whose text has no screening for its current version (or every
-  // case, with `all`), in case-id order after `after_case_id`, at most `limit`.
-  virtual std::vector<CaseText> cases_to_screen(bool all, const std::string& after_case_id, size_t limit) = 0;
+  // Screening. Cases whose text has no screening for its current version by this
+  // lexicon version (or every case, with `all`), in case-id order after `after_case_id`.
+  virtual std::vector<CaseText> cases_to_screen(bool all, const std::string& lexicon_version,
+                                                const std::string& after_case_id, size_t limit) = 0;
   virtual void save_screening(const ScreeningRecord& record) = 0;
   virtual std::optional<ScreeningRecord> screening(const std::string& case_id) = 0;
   virtual void add_feedback(const Feedback& feedback) = 0;

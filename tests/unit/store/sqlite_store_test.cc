@@ -188,19 +188,21 @@ TEST_F(SqliteStoreTest, ScreeningsFollowTheCaseVersionAndKeepFeedback) {
   };
   store_->insert_if_new(cases, a_case("C1", "Hon blev slagen."), {"h1", b, 2});
   store_->insert_if_new(cases, a_case("C2", "Inget våld."), {"h2", b, 3});
-  auto todo = store_->cases_to_screen(false, "", 10);
+  auto todo = store_->cases_to_screen(false, "sv-1", "", 10);
   ASSERT_EQ(todo.size(), 2u);
   EXPECT_EQ(todo[0].case_id, "C1");
   EXPECT_EQ(todo[0].narrative, "Hon blev slagen.");
   store_->save_screening({"C1", todo[0].case_version, "sv-1", "", true, 0.9, "moderate", false, "physical", "{}"});
-  todo = store_->cases_to_screen(false, "", 10);
+  todo = store_->cases_to_screen(false, "sv-1", "", 10);
   ASSERT_EQ(todo.size(), 1u);
   EXPECT_EQ(todo[0].case_id, "C2");
-  EXPECT_EQ(store_->cases_to_screen(true, "", 10).size(), 2u);
-  EXPECT_EQ(store_->cases_to_screen(true, "C1", 10).size(), 1u);  // paging by case id
+  EXPECT_EQ(store_->cases_to_screen(true, "sv-1", "", 10).size(), 2u);
+  EXPECT_EQ(store_->cases_to_screen(true, "sv-1", "C1", 10).size(), 1u);  // paging by case id
+  // A new lexicon version makes every case due again.
+  EXPECT_EQ(store_->cases_to_screen(false, "sv-2", "", 10).size(), 2u);
   // A changed text makes the case due for screening again.
   store_->update_keeping_history(cases, a_case("C1", "Hon blev slagen igen."), {"h3", b, 4});
-  todo = store_->cases_to_screen(false, "", 10);
+  todo = store_->cases_to_screen(false, "sv-1", "", 10);
   EXPECT_EQ(todo.size(), 2u);
   auto saved = store_->screening("C1");
   ASSERT_TRUE(saved);
