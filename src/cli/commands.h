@@ -52,7 +52,7 @@ int run_key_rotate(const Workspace& ws);
 int run_retention_show(const Workspace& ws);
 int run_retention_set(const Workspace& ws, const std::string& category, int64_t days);
 int run_purge(const Workspace& ws, bool dry_run);
-int run_case(const Workspace& ws, const std::string& case_id, const std::string& only_field);
+int run_case(const Workspace& ws, const std::string& case_id, const std::string& only_field, bool redacted);
 
 int run_audit_verify(const Workspace& ws);
 int run_audit_show(const Workspace& ws, const store::AuditFilter& filter);

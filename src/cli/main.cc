@@ -117,7 +117,9 @@ int main(int argc, char** argv) {
   auto* case_cmd = app.add_subcommand("case", "show one case with its text (the access is audited)");
   case_cmd->add_option("case_id", case_id, "the case")->required();
   case_cmd->add_option("--field", case_field, "print only this field's value, e.g. narrative");
-  case_cmd->footer("Examples:\n  vaksam case C000000042\n  vaksam case C000000042 --field narrative");
+  bool case_redacted = false;
+  case_cmd->add_flag("--redacted", case_redacted, "names, numbers and addresses replaced, as an analyst sees it");
+  case_cmd->footer("Examples:\n  vaksam case C000000042\n  vaksam case C000000042 --field narrative --redacted");
 
   auto* retention = app.add_subcommand("retention", "how long each category of data is kept");
   auto* retention_show = retention->add_subcommand("show", "list the categories and their retention times");
@@ -158,7 +160,7 @@ int main(int argc, char** argv) {
     if (*retention_show) return run_retention_show(ws);
     if (*retention_set) return run_retention_set(ws, retention_category, retention_days);
     if (*purge) return run_purge(ws, purge_dry_run);
-    if (*case_cmd) return run_case(ws, case_id, case_field);
+    if (*case_cmd) return run_case(ws, case_id, case_field, case_redacted);
     if (*audit_show) return run_audit_show(ws, audit_filter);
     if (*explain) return run_explain(ws, explain_case, explain_json);
     if (*screen_eval) return run_screen_eval(eval_file);

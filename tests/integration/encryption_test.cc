@@ -61,3 +61,30 @@ TEST_F(Encryption, RotationSealsEveryTextAgainAndRetiresTheOldKey) {
 
 }  // namespace
 }  // namespace vaksam::testing
+
+namespace vaksam::testing {
+namespace {
+
+TEST(RedactedView, NamesAndNumbersAreReplacedForAnalysts) {
+  TempDir dir;
+  ASSERT_EQ(run_vaksam(dir, {"init"}).exit_code, 0);
+  ASSERT_EQ(run_vaksam(dir, {"import", example("principals.csv"), example("units.csv")}).exit_code, 0);
+  const std::string csv =
+      "case_id;case_kind;received_date;unit_id;narrative\n"
+      "R1;complaint;2024-02-12;U-IFO-0180;\"Undersköterskan Karin Lindqvist ringde från 070-123 45 67 och "
+      "berättade att Leila, som bor på Storgatan 12 i 123 45 Norrby, hade blåmärken.\"\n";
+  ASSERT_EQ(run_vaksam(dir, {"import", dir.write("c.csv", csv)}).exit_code, 0);
+  auto full = run_vaksam(dir, {"case", "R1", "--field", "narrative"}).out;
+  EXPECT_NE(full.find("Karin Lindqvist"), std::string::npos);
+  auto redacted = run_vaksam(dir, {"case", "R1", "--field", "narrative", "--redacted"}).out;
+  for (const char* gone : {"Karin", "Lindqvist", "070-123 45 67", "Storgatan 12", "123 45", "Leila"})
+    EXPECT_EQ(redacted.find(gone), std::string::npos) << gone << " in: " << redacted;
+  for (const char* placeholder : {"[NAMN]", "[TELEFON]", "[ADRESS]", "[POSTNUMMER]"})
+    EXPECT_NE(redacted.find(placeholder), std::string::npos) << placeholder << " in: " << redacted;
+  EXPECT_NE(redacted.find("blåmärken"), std::string::npos);
+  EXPECT_EQ(query_one(dir.file("v.db"), "SELECT action FROM audit_log ORDER BY seq DESC LIMIT 1"),
+            "read_case_text_redacted");
+}
+
+}  // namespace
+}  // namespace vaksam::testing
