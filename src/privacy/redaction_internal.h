@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "common/date.h"
+#include "common/utf8.h"
 #include "privacy/redaction.h"
 
 namespace vaksam::privacy::detail {
@@ -30,7 +31,7 @@ CodePoint decode_utf8(std::string_view s, size_t i);
 bool is_letter(char32_t c);
 bool is_upper(char32_t c);
 char32_t to_lower(char32_t c);
-void append_utf8(std::string& out, char32_t c);
+using vaksam::append_utf8;  // common/utf8.h
 
 inline bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
