@@ -19,7 +19,9 @@ struct AnalyzedText {
   // Written without å/ä/ö ("ar", "pa", "nar" where "är", "på", "när" belong), so that
   // spellings like "vald" may be read as "våld".
   bool diacritic_free = false;
-  std::vector<int64_t> ids;  // lexicon word id of each token, or -1 (filled by find_matches)
+  std::vector<int64_t> ids;  // lexicon word id of each token, or -1
+  std::vector<int32_t> literal_ids;  // the anchor literal each token spells, or -1 (by analyze())
+  std::vector<int32_t> ascii_variants;  // Lexicon::ascii_variant() of each token, or -1 (by analyze())
 
   int64_t id(uint32_t token) const { return ids[token]; }
 
@@ -30,5 +32,7 @@ struct AnalyzedText {
 };
 
 AnalyzedText analyze(std::string_view original, const Lexicon& lexicon);
+// The same into `t`, reusing its buffers (for a caller that analyses many texts).
+void analyze_into(std::string_view original, const Lexicon& lexicon, AnalyzedText& t);
 
 }  // namespace vaksam::screen

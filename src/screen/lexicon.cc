@@ -91,7 +91,10 @@ class LexiconBuilder {
     read_handling();
     build_ascii_variants();
     build_word_tables();
+    build_token_table();
     build_literals();
+    flatten_uses();
+    index_literals();
     compile_database();
   }
 
@@ -405,10 +408,41 @@ class LexiconBuilder {
       lex_.class_names_.push_back(name);
       for (uint32_t w : words) lex_.word_classes_[w] |= bit;
     }
+    for (uint32_t k = 0; k < lex_.person_heads_.size(); ++k)
+      if (!lex_.person_heads_[k].first.empty())
+        lex_.person_heads_by_last_[static_cast<unsigned char>(lex_.person_heads_[k].first.back())].push_back(k);
+    for (const auto& [head, id] : lex_.person_heads_) {
+      uint32_t value = 0, mask = 0;
+      size_t len = std::min<size_t>(4, head.size());
+      for (size_t b = 0; b < len; ++b) {  // byte b of the word holds head[size - len + b]
+        value |= static_cast<uint32_t>(static_cast<unsigned char>(head[head.size() - len + b])) << (8 * (4 - len + b));
+        mask |= 0xFFu << (8 * (4 - len + b));
+      }
+      lex_.person_head_tails_.emplace_back(value, mask);
+    }
+    auto& m = lex_.masks_;
+    m.det = lex_.class_mask("det");
+    m.pobj = lex_.class_mask("pobj");
+    m.np_mod = lex_.class_mask("np_mod");
+    m.prep = lex_.class_mask("prep");
+    m.subj = lex_.class_mask("subj");
+    m.poss = lex_.class_mask("poss");
+    m.co_parent = lex_.class_mask("co_parent");
+    m.co_mod = lex_.class_mask("co_mod");
+    m.passive = lex_.class_mask("passive");
     lex_.person_index_.assign(n, -1);
     for (const auto& [w, info] : lex_.persons_) {
       lex_.person_index_[w] = static_cast<int32_t>(lex_.person_info_.size());
       lex_.person_info_.push_back(info);
+    }
+  }
+
+  void build_token_table() {
+    for (const auto& [w, id] : lex_.words_) lex_.tokens_.insert(w).word = static_cast<int32_t>(id);
+    for (const auto& m : lex_.ascii_markers_) lex_.tokens_.insert(m).flags |= detail::kDiacriticFreeMarker;
+    for (const auto& [v, ids] : lex_.ascii_) {
+      lex_.tokens_.insert(v).ascii = static_cast<int32_t>(lex_.ascii_variants_.size());
+      lex_.ascii_variants_.push_back({ids, ambiguous_ascii(v)});
     }
   }
 
@@ -429,6 +463,7 @@ class LexiconBuilder {
       auto [it, added] = index.emplace(text, static_cast<uint32_t>(lex_.literals_.size()));
       if (added) lex_.literals_.push_back(AnchorLiteral{text, {}, {}});
       PatternKind kind = lex_.patterns_[u.pattern].kind;
+      u.local_cue = kind == PatternKind::kCue && lex_.rules_[lex_.patterns_[u.pattern].owner].scope < 100;
       auto& uses = kind == PatternKind::kSignal || kind == PatternKind::kBlock ? lex_.literals_[it->second].uses
                                                                                : lex_.literals_[it->second].context_uses;
       for (const auto& x : uses)
@@ -450,6 +485,38 @@ class LexiconBuilder {
       for (const auto& h : a.heads) with_ascii(h, pi, 1);
       for (const auto& m : a.modifiers) with_ascii(m, pi, 2);
     }
+  }
+
+  void flatten_uses() {
+    for (const auto& lit : lex_.literals_) {
+      if (lit.uses.size() > UINT16_MAX || lit.context_uses.size() > UINT16_MAX)
+        throw std::runtime_error("screening lexicon: too many patterns share the anchor " + lit.text);
+      LiteralUses u;
+      u.begin = static_cast<uint32_t>(lex_.flat_uses_.size());
+      u.signal = static_cast<uint16_t>(lit.uses.size());
+      u.context = static_cast<uint16_t>(lit.context_uses.size());
+      u.length = static_cast<uint32_t>(lit.text.size());
+      lex_.flat_uses_.insert(lex_.flat_uses_.end(), lit.uses.begin(), lit.uses.end());
+      lex_.flat_uses_.insert(lex_.flat_uses_.end(), lit.context_uses.begin(), lit.context_uses.end());
+      lex_.literal_uses_.push_back(u);
+    }
+  }
+
+  void index_literals() {
+    for (uint32_t id = 0; id < lex_.literals_.size(); ++id) {
+      const AnchorLiteral& lit = lex_.literals_[id];
+      lex_.tokens_.insert(lit.text).literal = static_cast<int32_t>(id);
+      bool prefix = false, suffix = false;
+      for (const auto* uses : {&lit.uses, &lit.context_uses})
+        for (const auto& u : *uses) {
+          if (u.how == 1) suffix = true;
+          if (u.how == 2 || u.how == 3) prefix = true;
+        }
+      if (prefix) lex_.prefix_literals_.insert(lit.text, static_cast<int32_t>(id), false);
+      if (suffix) lex_.suffix_literals_.insert(lit.text, static_cast<int32_t>(id), true);
+    }
+    lex_.prefix_literals_.finish();
+    lex_.suffix_literals_.finish();
   }
 
   void compile_database() {
@@ -491,16 +558,11 @@ const Lexicon& Lexicon::builtin() {
 
 Lexicon::~Lexicon() { hs_free_database(db_); }
 
-int64_t Lexicon::word_id(std::string_view form) const {
-  auto it = words_.find(form);
-  return it == words_.end() ? -1 : static_cast<int64_t>(it->second);
-}
-
 const std::vector<uint32_t>* Lexicon::ascii_ids(std::string_view token, bool* ambiguous) const {
-  auto it = ascii_.find(token);
-  if (it == ascii_.end()) return nullptr;
-  *ambiguous = ascii_ambiguous_.count(it->first) > 0 || words_.count(it->first) > 0;
-  return &it->second;
+  int32_t index = tokens_.find(token).ascii;
+  if (index < 0) return nullptr;
+  *ambiguous = ascii_variants_[index].ambiguous;
+  return &ascii_variants_[index].ids;
 }
 
 uint32_t Lexicon::class_mask(std::string_view cls) const {

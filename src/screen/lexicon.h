@@ -2,6 +2,7 @@
 // rules, read from data/lexicon/sv and compiled once into patterns and a Hyperscan database.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -11,9 +12,11 @@
 #include <unordered_set>
 #include <vector>
 
+#include "screen/byte_trie.h"
 #include "screen/categories.h"
 #include "screen/pattern.h"
 #include "screen/segmenter.h"
+#include "screen/token_table.h"
 
 struct hs_database;
 
@@ -76,15 +79,18 @@ struct AnchorLiteral {
     uint8_t how;        // 0 exact token, 1 compound head, 2 compound modifier, 3 stem prefix
     bool ascii;         // a spelling without å/ä/ö
     bool ambiguous;     // ... that is also another Swedish word: needs a text without å/ä/ö
+    bool local_cue = false;  // a context cue whose scope is its sentence (not the whole text)
   };
   std::vector<Use> uses;          // signal and blocklist patterns
   std::vector<Use> context_uses;  // context, deficiency and group patterns
 };
 
-// Lets maps keyed by std::string be searched with a string_view, without allocating.
-struct StringHash {
-  using is_transparent = void;
-  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+// Where a literal's uses lie in Lexicon::flat_uses(): its signal uses, then its context uses.
+// Small and contiguous, so that the scan's hits cost no cache miss each.
+struct LiteralUses {
+  uint32_t begin = 0;
+  uint16_t signal = 0, context = 0;
+  uint32_t length = 0;  // of the literal, in bytes
 };
 
 class Lexicon {
@@ -108,24 +114,53 @@ class Lexicon {
   const std::vector<std::string>& groups() const { return groups_; }
   const std::vector<Pattern>& patterns() const { return patterns_; }
   const std::vector<AnchorLiteral>& literals() const { return literals_; }
+  const LiteralUses& literal_uses(uint32_t literal) const { return literal_uses_[literal]; }
+  const AnchorLiteral::Use* flat_uses() const { return flat_uses_.data(); }
+  // The literals that may stand at the start of a longer word (a use as a compound modifier or
+  // stem) and, reversed, those that may end one (a use as a compound head): with token_info()'s
+  // literal for a whole word, every literal occurrence a pattern can use is found word by word.
+  const detail::ByteTrie& prefix_literals() const { return prefix_literals_; }
+  const detail::ByteTrie& suffix_literals() const { return suffix_literals_; }
   const Abbreviations& abbreviations() const { return abbreviations_; }
   const hs_database* database() const { return db_; }
 
   // Word id of a folded form, or -1.
-  int64_t word_id(std::string_view form) const;
+  int64_t word_id(std::string_view form) const { return tokens_.find(form).word; }
+  // Word id and flags of a folded token in one probe.
+  detail::TokenInfo token_info(std::string_view form) const { return tokens_.find(form); }
   // Ids of lexicon words this token spells without å/ä/ö; `ambiguous` is set if it is also
   // another Swedish word ("vald": chosen / våld).
   const std::vector<uint32_t>* ascii_ids(std::string_view token, bool* ambiguous) const;
+  // The same by the index in token_info(token).ascii.
+  struct AsciiVariant {
+    std::vector<uint32_t> ids;
+    bool ambiguous = false;
+  };
+  const AsciiVariant& ascii_variant(int32_t index) const { return ascii_variants_[index]; }
   bool in_class(std::string_view cls, uint32_t word) const { return word_classes_[word] & class_mask(cls); }
   // Bit of a word class (classes.tsv) for in_class_mask; 0 if there is no such class.
   uint32_t class_mask(std::string_view cls) const;
+  // class_mask() of the classes the matcher and the role finder ask about on every text.
+  struct ClassMasks {
+    uint32_t det = 0, pobj = 0, np_mod = 0, prep = 0, subj = 0, poss = 0, co_parent = 0, co_mod = 0, passive = 0;
+  };
+  const ClassMasks& masks() const { return masks_; }
   bool in_class_mask(uint32_t mask, int64_t word) const { return word >= 0 && (word_classes_[word] & mask); }
   const PersonInfo* person(uint32_t word) const {
     return person_index_[word] < 0 ? nullptr : &person_info_[person_index_[word]];
   }
   // Person words that may end a compound ("natt|personal", "familjehems|pappa").
   const std::vector<std::pair<std::string, uint32_t>>& person_heads() const { return person_heads_; }
-  bool is_diacritic_free_marker(std::string_view token) const { return ascii_markers_.find(token) != ascii_markers_.end(); }
+  // Indexes into person_heads() of the heads whose last byte is `last`, in order.
+  const std::vector<uint32_t>& person_heads_ending_in(char last) const {
+    return person_heads_by_last_[static_cast<unsigned char>(last)];
+  }
+  // The last (up to) four bytes of person_heads()[k] as a little-endian word, and their mask:
+  // a quick test before comparing a whole head.
+  std::pair<uint32_t, uint32_t> person_head_tail(uint32_t k) const { return person_head_tails_[k]; }
+  bool is_diacritic_free_marker(std::string_view token) const {
+    return tokens_.find(token).flags & detail::kDiacriticFreeMarker;
+  }
   double calibration_a() const { return calib_a_; }
   double calibration_b() const { return calib_b_; }
   double threshold() const { return threshold_; }
@@ -144,6 +179,8 @@ class Lexicon {
   std::vector<std::string> groups_;
   std::vector<Pattern> patterns_;
   std::vector<AnchorLiteral> literals_;
+  std::vector<LiteralUses> literal_uses_;      // by literal
+  std::vector<AnchorLiteral::Use> flat_uses_;  // every literal's uses and context_uses, in order
   Abbreviations abbreviations_;
   std::unordered_map<std::string, uint32_t, StringHash, std::equal_to<>> words_;
   std::vector<std::string> word_text_;
@@ -153,12 +190,18 @@ class Lexicon {
   std::unordered_map<std::string, std::unordered_set<uint32_t>> classes_;
   std::vector<std::string> class_names_;   // bit i of word_classes_ is class_names_[i]
   std::vector<uint32_t> word_classes_;     // by word id
+  ClassMasks masks_;
   std::unordered_map<uint32_t, PersonInfo> persons_;
   std::vector<int32_t> person_index_;      // by word id: index into person_info_, or -1
   std::vector<PersonInfo> person_info_;
   std::vector<std::pair<std::string, uint32_t>> person_heads_;
+  std::array<std::vector<uint32_t>, 256> person_heads_by_last_;
+  std::vector<std::pair<uint32_t, uint32_t>> person_head_tails_;
   double calib_a_ = 1.0, calib_b_ = 0.0, threshold_ = 0.5;
   hs_database* db_ = nullptr;
+  std::vector<AsciiVariant> ascii_variants_;  // ascii_ with its ambiguity, by TokenInfo::ascii
+  detail::TokenTable tokens_;  // words_, ascii_markers_, ascii_ and literals_ in one table
+  detail::ByteTrie prefix_literals_, suffix_literals_;
 };
 
 }  // namespace vaksam::screen

@@ -22,8 +22,16 @@ struct Match {
 
 // All matches of all pattern kinds, ordered by token position. Thread-safe: Hyperscan scratch
 // space is kept per thread.
-// Fills text.ids (the tokens' word ids) when there is anything to match.
 std::vector<Match> find_matches(const Lexicon& lexicon, AnalyzedText& text);
+// The same into `out` (cleared first), reusing its buffer.
+void find_matches_into(const Lexicon& lexicon, AnalyzedText& text, std::vector<Match>& out);
+
+namespace detail {
+// The reference path: a Hyperscan scan of the whole text. find_matches finds the same hits
+// word by word and falls back to this where their order could matter; it must give the same
+// matches for any text and lexicon (tests).
+void find_matches_by_scan(const Lexicon& lexicon, AnalyzedText& text, std::vector<Match>& out);
+}  // namespace detail
 
 // True if token `t` of `text` is a person word (or ends in one, "nattpersonalen"); returns it.
 const PersonInfo* person_at(const Lexicon& lexicon, const AnalyzedText& text, uint32_t t);

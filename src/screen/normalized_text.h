@@ -26,6 +26,14 @@ struct NormalizedText {
 
 // Never fails: ill-formed input is repaired and reported.
 NormalizedText normalize_text(std::string_view original);
+// The same into `out`, reusing its buffers (for a caller that normalises many texts).
+void normalize_text_into(std::string_view original, NormalizedText& out);
+
+namespace detail {
+// The general path normalize_text takes for text that needs repair or holds a character that
+// may change under NFC (ICU decides); the fast path must give the same for any input (tests).
+void normalize_text_general(std::string_view original, NormalizedText& out);
+}  // namespace detail
 
 // Folds one code point the way normalize_text does (for word lists read from data).
 std::string fold_word(std::string_view word);

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <array>
 #include <iterator>
-#include <cstdlib>
 #include <optional>
 
 namespace vaksam::screen {
@@ -14,15 +13,43 @@ int numeral(std::string_view w) {
   static constexpr std::array<std::string_view, 21> kWords = {
       "noll", "ett", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio",
       "elva", "tolv", "tretton", "fjorton", "femton", "sexton", "sjutton", "arton", "nitton", "tjugo"};
-  for (size_t i = 0; i < kWords.size(); ++i)
-    if (kWords[i] == w) return static_cast<int>(i);
+  // Compare only the words with the same length, first and last byte (a key no two share).
+  auto key = [](std::string_view x) {
+    return static_cast<uint32_t>(x.size()) << 16 | static_cast<uint32_t>(static_cast<unsigned char>(x.front())) << 8 |
+           static_cast<unsigned char>(x.back());
+  };
+  struct Index {
+    std::array<std::array<int8_t, 8>, 256> by_first;  // word indexes by first byte, -1 ends
+    std::array<uint32_t, 21> keys;
+  };
+  static const Index kIndex = [&] {
+    Index ix;
+    for (auto& b : ix.by_first) b.fill(-1);
+    for (size_t i = 0; i < kWords.size(); ++i) {
+      ix.keys[i] = key(kWords[i]);
+      auto& b = ix.by_first[static_cast<unsigned char>(kWords[i].front())];
+      size_t n = 0;
+      while (b[n] >= 0) ++n;
+      b[n] = static_cast<int8_t>(i);  // at most 6 words share a first byte
+    }
+    return ix;
+  }();
+  if (w.size() < 2 || w.size() > 7) return -1;  // the lengths of the words above and "en"
+  uint32_t k = key(w);
+  for (int8_t i : kIndex.by_first[static_cast<unsigned char>(w.front())]) {
+    if (i < 0) break;
+    if (kIndex.keys[i] == k && kWords[i] == w) return i;  // ascending, as the list
+  }
   if (w == "en") return 1;
   return -1;
 }
 
 int number(std::string_view w) {
-  if (!w.empty() && w.size() <= 3 && std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; }))
-    return std::atoi(std::string(w).c_str());
+  if (!w.empty() && w.size() <= 3 && std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    int v = 0;
+    for (char c : w) v = v * 10 + (c - '0');
+    return v;
+  }
   return numeral(w);
 }
 
@@ -50,7 +77,10 @@ struct Entity {
 
 class RoleFinder {
  public:
-  RoleFinder(const Lexicon& lex, const AnalyzedText& t) : lex_(lex), t_(t) {
+  RoleFinder(const Lexicon& lex, const AnalyzedText& t)
+      : lex_(lex), t_(t), prep_(lex.masks().prep), pobj_(lex.masks().pobj), subj_(lex.masks().subj),
+        poss_(lex.masks().poss), co_parent_(lex.masks().co_parent), co_mod_(lex.masks().co_mod),
+        passive_(lex.masks().passive) {
     collect_entities();
     read_writer();
   }
@@ -104,7 +134,7 @@ class RoleFinder {
   void set_witness_marker(bool w) { witness_marker_ = w; }
 
  private:
-  bool in(std::string_view cls, uint32_t t) const { return lex_.in_class_mask(lex_.class_mask(cls), t_.ids[t]); }
+  bool in(uint32_t mask, uint32_t t) const { return lex_.in_class_mask(mask, t_.ids[t]); }
 
   int age_near(uint32_t p) const {
     const Sentence& s = t_.seg.sentences[t_.seg.tokens[p].sentence];
@@ -115,19 +145,21 @@ class RoleFinder {
     for (uint32_t k = p + 1; k < s.end_token && k <= p + 4; ++k) {
       int a = age_at(t_, k, lex_);
       if (a >= 0) return a;
-      if (person_at(lex_, t_, k)) break;
+      if (persons_[k]) break;
     }
     return -1;
   }
 
   void collect_entities() {
     const auto& toks = t_.seg.tokens;
+    persons_.resize(toks.size());
+    for (uint32_t i = 0; i < toks.size(); ++i) persons_[i] = person_at(lex_, t_, i);
     for (uint32_t i = 0; i < toks.size(); ++i) {
-      const PersonInfo* info = person_at(lex_, t_, i);
+      const PersonInfo* info = persons_[i];
       if (!info) continue;
       // "mammas" in "mammas pojkvän" belongs to the next word
       if (i + 1 < toks.size() && toks[i + 1].sentence == toks[i].sentence && t_.token_text(i).back() == 's' &&
-          person_at(lex_, t_, i + 1))
+          persons_[i + 1])
         continue;
       Entity e;
       e.token = i;
@@ -141,12 +173,12 @@ class RoleFinder {
       if (i > 0 && (t_.token_text(i - 1) == "vuxna" || t_.token_text(i - 1) == "vuxen")) e.child = false;
       // "två andra placerade ungdomar": a fellow resident
       for (uint32_t k = i >= 2 ? i - 2 : 0; k < i; ++k)
-        if (toks[k].sentence == toks[i].sentence && in("co_mod", k) && !info->perpetrator) e.co_resident = true;
+        if (toks[k].sentence == toks[i].sentence && in(co_mod_, k) && !info->perpetrator) e.co_resident = true;
       if (i > 0 && toks[i - 1].sentence == toks[i].sentence) {
-        e.possessed = in("poss", i - 1);
+        e.possessed = in(poss_, i - 1);
         // "barnens pappa": the other parent, a partner or former partner
-        if ((info->father || info->mother) && in("co_parent", i - 1)) e.kin_partner = e.co_parent = true;
-        const PersonInfo* before = person_at(lex_, t_, i - 1);
+        if ((info->father || info->mother) && in(co_parent_, i - 1)) e.kin_partner = e.co_parent = true;
+        const PersonInfo* before = persons_[i - 1];
         if (before && (before->mother || before->father) && info->perpetrator == kPartner) e.kin_partner = true;
         if (before && t_.token_text(i - 1).back() == 's') e.possessed = true;
       }
@@ -202,14 +234,14 @@ class RoleFinder {
     auto it = std::lower_bound(entities_.begin(), entities_.end(), t,
                                [](const Entity& e, uint32_t tok) { return e.token < tok; });
     if (it != entities_.end() && it->token == t) return *it;
-    if (in("pobj", t) || in("subj", t)) return resolve(t);
+    if (in(pobj_, t) || in(subj_, t)) return resolve(t);
     return std::nullopt;
   }
 
   bool is_passive(const Mention& m, const Sentence& s) const {
     uint32_t from = m.match.first >= s.first_token + 3 ? m.match.first - 3 : s.first_token;
     for (uint32_t k = from; k <= m.match.anchor_token && k < m.match.end; ++k)
-      if (in("passive", k)) return true;
+      if (in(passive_, k)) return true;
     std::string_view a = t_.token_text(m.match.anchor_token);
     return a.size() > 5 && (a.ends_with("ats") || a.ends_with("ades") || a.ends_with("des") || a.ends_with("tes") ||
                             a.ends_with("ts") || a.ends_with("gs"));
@@ -234,15 +266,15 @@ class RoleFinder {
     }
     if (passive || m.weight < 0.5) return std::nullopt;  // an injury or a sign names no agent
     // a subject after the verb: "bröt han min näsa", "slog de honom"
-    if (x.anchor_token + 1 < s.end_token && in("subj", x.anchor_token + 1) &&
+    if (x.anchor_token + 1 < s.end_token && in(subj_, x.anchor_token + 1) &&
         t_.token_text(x.anchor_token + 1) != "man")
       if (auto e = resolve(x.anchor_token + 1)) return e;
     // the nearest person before the verb that is not governed by a preposition
     uint32_t lo = x.first >= s.first_token + 10 ? x.first - 10 : s.first_token;
     for (uint32_t k = x.first; k-- > lo;) {
-      if (k > s.first_token && in("prep", k - 1)) continue;
-      if (in("pobj", k)) continue;
-      if (in("subj", k)) {
+      if (k > s.first_token && in(prep_, k - 1)) continue;
+      if (in(pobj_, k)) continue;
+      if (in(subj_, k)) {
         if (t_.token_text(k) == "man") continue;
         return resolve(k);
       }
@@ -256,7 +288,7 @@ class RoleFinder {
     if (passive) {
       uint32_t lo = x.first >= s.first_token + 10 ? x.first - 10 : s.first_token;
       for (uint32_t k = x.first; k-- > lo;) {
-        if (k > s.first_token && in("prep", k - 1)) continue;
+        if (k > s.first_token && in(prep_, k - 1)) continue;
         if (auto e = entity_at(k)) return e;
       }
       return std::nullopt;
@@ -272,7 +304,9 @@ class RoleFinder {
 
   const Lexicon& lex_;
   const AnalyzedText& t_;
+  const uint32_t prep_, pobj_, subj_, poss_, co_parent_, co_mod_, passive_;  // class masks
   std::vector<Entity> entities_;
+  std::vector<const PersonInfo*> persons_;  // person_at() of every token
   int writer_age_ = -1;
   bool writer_child_ = false;
   bool child_in_household_ = false;

@@ -4,7 +4,6 @@
 #include <atomic>
 #include <cmath>
 #include <thread>
-#include <unordered_map>
 
 #include "screen/analyzed_text.h"
 #include "screen/matcher.h"
@@ -36,8 +35,10 @@ struct Cues {
   std::vector<uint32_t> terminators;          // token indices, sorted
 };
 
-Cues resolve_cues(const Lexicon& lex, const std::vector<Match>& cues, size_t sentences) {
-  Cues out;
+void resolve_cues(const Lexicon& lex, const std::vector<Match>& cues, size_t sentences, Cues& out) {
+  out.active.clear();
+  out.text_wide.clear();
+  out.terminators.clear();
   out.by_sentence.assign(sentences, {0, 0});
   auto rule = [&](const Match& m) -> const ContextRule& { return lex.context_rules()[lex.patterns()[m.pattern].owner]; };
   size_t begin = 0;
@@ -73,7 +74,6 @@ Cues resolve_cues(const Lexicon& lex, const std::vector<Match>& cues, size_t sen
     begin = end;
   }
   std::sort(out.terminators.begin(), out.terminators.end());
-  return out;
 }
 
 // A cue inside a mention is part of the term ("vågar inte gå hem") when its words are the
@@ -180,9 +180,13 @@ struct Split {
   std::vector<Match> signals, blocks, cues, deficiencies, groups;
 };
 
-Split split(const Lexicon& lex, std::vector<Match> matches) {
-  Split s;
-  for (auto& m : matches) {
+void split(const Lexicon& lex, const std::vector<Match>& matches, Split& s) {
+  s.signals.clear();
+  s.blocks.clear();
+  s.cues.clear();
+  s.deficiencies.clear();
+  s.groups.clear();
+  for (const auto& m : matches) {
     switch (lex.patterns()[m.pattern].kind) {
       case PatternKind::kSignal: s.signals.push_back(m); break;
       case PatternKind::kBlock: s.blocks.push_back(m); break;
@@ -191,6 +195,33 @@ Split split(const Lexicon& lex, std::vector<Match> matches) {
       case PatternKind::kGroup: s.groups.push_back(m); break;
     }
   }
+}
+
+// Per-thread buffers: screening a text allocates little beyond its result.
+struct Scratch {
+  AnalyzedText text;
+  std::vector<Match> matches, kept;
+  Split split;
+  Cues cues;
+  std::vector<Mention> mentions;
+  std::vector<int32_t> sentence_head, sentence_tail, next_in_sentence;  // kept mentions by sentence
+  struct Counted {
+    uint32_t entry, order;
+    std::string_view words;
+    float weight;
+  };
+  std::vector<Counted> counted;
+  std::vector<uint8_t> sentence_has_signal, mention_in, group_seen;
+  std::vector<uint32_t> sentence_categories;
+
+  // A huge text leaves huge buffers behind: give them back rather than keep them per thread.
+  void trim() {
+    if (text.norm.folded.capacity() > (size_t{4} << 20)) *this = Scratch();
+  }
+};
+
+Scratch& scratch() {
+  thread_local Scratch s;
   return s;
 }
 
@@ -215,17 +246,24 @@ ScreenResult Screener::screen(std::string_view input) const {
   const Lexicon& lex = lexicon_;
   ScreenResult r;
   r.lexicon_version = lex.version();
-  AnalyzedText t = analyze(input, lex);
+  Scratch& sc = scratch();
+  AnalyzedText& t = sc.text;
+  analyze_into(input, lex, t);
   r.invalid_utf8 = t.norm.invalid_sequences;
   r.invalid_utf8_offsets = t.norm.invalid_offsets;
-  Split sp = split(lex, find_matches(lex, t));
-  Cues cues = resolve_cues(lex, sp.cues, t.seg.sentences.size());
+  find_matches_into(lex, t, sc.matches);
+  Split& sp = sc.split;
+  split(lex, sc.matches, sp);
+  Cues& cues = sc.cues;
+  resolve_cues(lex, sp.cues, t.seg.sentences.size(), cues);
 
   // Mentions: signals not cancelled by one of their entry's false friends; a mention inside a
   // longer one is folded into it (the longer entry is the more specific reading).
-  std::vector<Mention> mentions;
+  std::vector<Mention>& mentions = sc.mentions;
+  mentions.clear();
   {
-    std::vector<Match> kept;
+    std::vector<Match>& kept = sc.kept;
+    kept.clear();
     for (const Match& m : sp.signals) {
       uint32_t entry = lex.patterns()[m.pattern].owner;
       bool blocked = std::any_of(sp.blocks.begin(), sp.blocks.end(), [&](const Match& b) {
@@ -240,12 +278,16 @@ ScreenResult Screener::screen(std::string_view input) const {
       return lex.entries()[lex.patterns()[a.pattern].owner].weight >
              lex.entries()[lex.patterns()[b.pattern].owner].weight;
     });
-    std::unordered_map<uint32_t, std::vector<size_t>> in_sentence;  // mentions kept, by sentence
+    // The mentions kept so far in each sentence, in the order they were kept (a linked list).
+    if (!kept.empty()) {
+      sc.sentence_head.assign(t.seg.sentences.size(), -1);
+      sc.sentence_tail.assign(t.seg.sentences.size(), -1);
+      sc.next_in_sentence.clear();
+    }
     for (const Match& m : kept) {
       Mention x = to_mention(lex, m);
       bool folded = false;
-      auto& here = in_sentence[m.sentence];
-      for (size_t bi : here) {
+      for (int32_t bi = sc.sentence_head[m.sentence]; bi >= 0; bi = sc.next_in_sentence[bi]) {
         Mention& big = mentions[bi];
         if (!contains(big.match, m)) continue;
         if (big.weight > 0) {
@@ -257,7 +299,11 @@ ScreenResult Screener::screen(std::string_view input) const {
         break;
       }
       if (!folded) {
-        here.push_back(mentions.size());
+        auto mi = static_cast<int32_t>(mentions.size());
+        sc.next_in_sentence.push_back(-1);
+        if (sc.sentence_tail[m.sentence] >= 0) sc.next_in_sentence[sc.sentence_tail[m.sentence]] = mi;
+        else sc.sentence_head[m.sentence] = mi;
+        sc.sentence_tail[m.sentence] = mi;
         mentions.push_back(std::move(x));
       }
     }
@@ -276,19 +322,36 @@ ScreenResult Screener::screen(std::string_view input) const {
 
   // Score: mentions combine as independent evidence (noisy-OR). An entry counts at most twice,
   // and the same words repeated count once.
-  std::vector<std::vector<std::pair<std::string_view, float>>> per_entry(lex.entries().size());
+  // (Sorted rather than tabled by entry: the same products in the same order, entries in index
+  // order and each one's two strongest first.)
+  auto& counted = sc.counted;
+  counted.clear();
   for (const Mention& m : mentions) {
     if (!m.counted) continue;
-    auto& seen = per_entry[m.entry];
     std::string_view words = std::string_view(t.norm.folded).substr(
         t.seg.tokens[m.match.first].begin, t.seg.tokens[m.match.end - 1].end - t.seg.tokens[m.match.first].begin);
-    if (std::none_of(seen.begin(), seen.end(), [&](const auto& s) { return s.first == words; }))
-      seen.emplace_back(words, m.weight);
+    counted.push_back({m.entry, static_cast<uint32_t>(counted.size()), words, m.weight});
   }
+  // The same words of an entry count once: the first of them.
+  std::sort(counted.begin(), counted.end(), [](const Scratch::Counted& a, const Scratch::Counted& b) {
+    if (a.entry != b.entry) return a.entry < b.entry;
+    if (a.words != b.words) return a.words < b.words;
+    return a.order < b.order;
+  });
+  counted.erase(std::unique(counted.begin(), counted.end(),
+                            [](const Scratch::Counted& a, const Scratch::Counted& b) {
+                              return a.entry == b.entry && a.words == b.words;
+                            }),
+                counted.end());
+  std::sort(counted.begin(), counted.end(), [](const Scratch::Counted& a, const Scratch::Counted& b) {
+    return a.entry != b.entry ? a.entry < b.entry : a.weight > b.weight;
+  });
   double none = 1;
-  for (auto& seen : per_entry) {
-    std::sort(seen.begin(), seen.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
-    for (size_t k = 0; k < seen.size() && k < 2; ++k) none *= 1 - seen[k].second;
+  for (size_t i = 0; i < counted.size();) {
+    size_t k = i;
+    for (; k < counted.size() && counted[k].entry == counted[i].entry; ++k)
+      if (k - i < 2) none *= 1 - counted[k].weight;
+    i = k;
   }
   double raw = 1 - none;
   r.violence = raw >= 0.5;
@@ -296,14 +359,16 @@ ScreenResult Screener::screen(std::string_view input) const {
 
   if (r.violence) {
     uint32_t markers = 0;
-    std::vector<bool> sentence_has_signal(t.seg.sentences.size(), false);
-    std::vector<uint32_t> sentence_categories(t.seg.sentences.size(), 0);
+    auto& sentence_has_signal = sc.sentence_has_signal;
+    auto& sentence_categories = sc.sentence_categories;
+    sentence_has_signal.assign(t.seg.sentences.size(), 0);
+    sentence_categories.assign(t.seg.sentences.size(), 0);
     for (const Mention& m : mentions)
       if (m.counted) {
         r.categories |= m.categories;
         markers |= m.markers;
         r.exposed |= m.exposed;
-        sentence_has_signal[m.match.sentence] = true;
+        sentence_has_signal[m.match.sentence] = 1;
         sentence_categories[m.match.sentence] |= m.categories;
       }
     // Qualifiers (weight 0): categories for the signals in their sentence, or in the text.
@@ -347,10 +412,12 @@ ScreenResult Screener::screen(std::string_view input) const {
 
   // Handling deficiency: a failure pattern near a violence mention (any, even a suppressed one).
   if (!mentions.empty()) {
-    std::vector<bool> mention_in(t.seg.sentences.size(), false);
-    for (const Mention& m : mentions) mention_in[m.match.sentence] = true;
-    std::vector<bool> group_seen(lex.groups().size(), false);
-    for (const Match& g : sp.groups) group_seen[lex.patterns()[g.pattern].owner] = true;
+    auto& mention_in = sc.mention_in;
+    mention_in.assign(t.seg.sentences.size(), 0);
+    for (const Mention& m : mentions) mention_in[m.match.sentence] = 1;
+    auto& group_seen = sc.group_seen;
+    group_seen.assign(lex.groups().size(), 0);
+    for (const Match& g : sp.groups) group_seen[lex.patterns()[g.pattern].owner] = 1;
     for (const Match& d : sp.deficiencies) {
       const DeficiencyRule& rule = lex.deficiency_rules()[lex.patterns()[d.pattern].owner];
       if (!rule.requires_group.empty()) {
@@ -385,6 +452,7 @@ ScreenResult Screener::screen(std::string_view input) const {
   for (int pass = 0; pass < 2; ++pass)
     for (const Mention& m : mentions)
       if (m.weight > 0 && m.counted == (pass == 0)) r.evidence.push_back(make_evidence(lex, t, m));
+  sc.trim();
   return r;
 }
 
@@ -392,9 +460,13 @@ ScreenResult Screener::screen_keywords(std::string_view input) const {
   const Lexicon& lex = lexicon_;
   ScreenResult r;
   r.lexicon_version = lex.version();
-  AnalyzedText t = analyze(input, lex);
+  Scratch& sc = scratch();
+  AnalyzedText& t = sc.text;
+  analyze_into(input, lex, t);
   r.invalid_utf8 = t.norm.invalid_sequences;
-  Split sp = split(lex, find_matches(lex, t));
+  find_matches_into(lex, t, sc.matches);
+  Split& sp = sc.split;
+  split(lex, sc.matches, sp);
   for (const Match& m : sp.signals) {
     Mention x = to_mention(lex, m);
     if (x.weight <= 0) continue;
@@ -406,6 +478,7 @@ ScreenResult Screener::screen_keywords(std::string_view input) const {
   if ((r.categories & kFormCategories) == 0) r.categories = r.violence ? r.categories : 0;
   r.score = r.violence ? 1 : 0;
   r.handling_deficiency = !sp.deficiencies.empty();
+  sc.trim();
   return r;
 }
 

@@ -11,6 +11,12 @@
 
 namespace vaksam::screen {
 
+// Lets maps keyed by std::string be searched with a string_view, without allocating.
+struct StringHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
 // Punctuation seen between a token and the one before it.
 enum PunctBits : uint8_t {
   kComma = 1,   // , or ;
@@ -45,7 +51,7 @@ class Abbreviations {
   int kind(std::string_view folded_word) const;
 
  private:
-  std::unordered_map<std::string, int> kinds_;
+  std::unordered_map<std::string, int, StringHash, std::equal_to<>> kinds_;
 };
 
 struct Segmentation {
@@ -54,6 +60,9 @@ struct Segmentation {
 };
 
 Segmentation segment(const NormalizedText& text, std::string_view original, const Abbreviations& abbrev);
+// The same into `seg`, reusing its buffers.
+void segment_into(const NormalizedText& text, std::string_view original, const Abbreviations& abbrev,
+                  Segmentation& seg);
 
 // True for letters, digits and combining marks: the characters words are made of.
 bool is_word_char(char32_t c);

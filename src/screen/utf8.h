@@ -18,6 +18,27 @@ int valid_sequence_length(std::string_view s);
 // Decodes the well-formed sequence of `len` bytes at p (as reported by valid_sequence_length).
 char32_t decode_sequence(const char* p, int len);
 
+// Decodes the code point at p, of which n > 0 bytes are readable: returns its length and sets *c,
+// or returns 0 if the bytes there are not well-formed. Inline for ASCII and two-byte characters
+// (all of Swedish), as valid_sequence_length and decode_sequence otherwise.
+inline int decode_utf8(const char* p, size_t n, char32_t* c) {
+  auto b0 = static_cast<unsigned char>(p[0]);
+  if (b0 < 0x80) {
+    *c = b0;
+    return 1;
+  }
+  if (b0 >= 0xC2 && b0 <= 0xDF) {
+    if (n < 2) return 0;
+    auto b1 = static_cast<unsigned char>(p[1]);
+    if ((b1 & 0xC0) != 0x80) return 0;
+    *c = (static_cast<char32_t>(b0 & 0x1F) << 6) | (b1 & 0x3F);
+    return 2;
+  }
+  int len = valid_sequence_length(std::string_view(p, n));
+  if (len) *c = decode_sequence(p, len);
+  return len;
+}
+
 // Appends the UTF-8 encoding of c to out.
 void append_utf8(std::string& out, char32_t c);
 
