@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "common/utf8.h"
+
 namespace vaksam::screen {
 
 inline constexpr char32_t kReplacementChar = 0xFFFD;
@@ -39,8 +41,7 @@ inline int decode_utf8(const char* p, size_t n, char32_t* c) {
   return len;
 }
 
-// Appends the UTF-8 encoding of c to out.
-void append_utf8(std::string& out, char32_t c);
+using vaksam::append_utf8;  // common/utf8.h
 
 // Text whose ill-formed sequences were each replaced by U+FFFD. `to_input` maps every byte of
 // `text` (and its end) to a byte offset in the input; it is empty when the input was valid,
