@@ -6,23 +6,14 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
-#include <ctime>
 #include <fstream>
 
+#include "common/date.h"
 #include "common/error.h"
 
 namespace vaksam::audit {
 
 namespace {
-
-std::string now_utc() {
-  std::time_t t = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
 
 Entry to_entry(const store::AuditRecord& r) {
   return {r.seq, r.at, r.actor, r.action, r.object_type, r.object_id, r.origin, r.details, r.prev_mac, r.mac};
@@ -42,7 +33,7 @@ AuditLog::AuditLog(store::Store& store, privacy::Key key, std::string anchor_pat
 void AuditLog::record(const Actor& actor, const std::string& action, const std::string& object_type,
                       const std::string& object_id, const std::string& details) {
   const auto last = store_.last_audit();
-  Entry e{last ? last->seq + 1 : 1, now_utc(), actor.name, action, object_type, object_id, actor.origin, details,
+  Entry e{last ? last->seq + 1 : 1, utc_timestamp(), actor.name, action, object_type, object_id, actor.origin, details,
           last ? last->mac : "", ""};
   e.mac = entry_mac(e, e.prev_mac, key_);
   store_.append_audit({e.seq, e.at, e.actor, e.action, e.object_type, e.object_id, e.origin, e.details, e.prev_mac,

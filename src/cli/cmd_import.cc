@@ -1,6 +1,5 @@
 #include <algorithm>
 #include <cstdio>
-#include <cstdlib>
 #include <filesystem>
 
 #include "cli/commands.h"
@@ -34,11 +33,6 @@ std::vector<std::string> in_dependency_order(std::vector<std::string> files, ing
   std::vector<std::string> out;
   for (auto& r : ranked) out.push_back(std::move(r.second));
   return out;
-}
-
-std::string user_name() {
-  const char* u = std::getenv("USER");
-  return u && *u ? u : "cli";
 }
 
 void print_report(const ingest::ImportReport& r) {
@@ -99,7 +93,7 @@ int run_import(const Workspace& ws, const ImportArgs& args) {
     options.encoding = encoding;
     options.reject_file = args.reject_file;
     options.dry_run = args.dry_run;
-    options.imported_by = user_name();
+    options.imported_by = session.actor.name;
     ProgressBar bar(std::filesystem::path(file).filename().string());
     options.progress = [&bar](uint64_t done, uint64_t total) { bar.update(done, total); };
     options.before_commit = [&](const ingest::ImportReport& r) {

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <cstdlib>
 #include <map>
 
 #include "cli/commands.h"
@@ -16,11 +15,6 @@
 namespace vaksam::cli {
 
 namespace {
-
-std::string user_name() {
-  const char* u = std::getenv("USER");
-  return u && *u ? u : "cli";
-}
 
 std::string join(const std::vector<std::string>& parts, const char* separator = ", ") {
   std::string out;
@@ -157,7 +151,7 @@ int run_feedback(const Workspace& ws, const FeedbackArgs& args) {
     return kInputRefused;
   }
   store::Transaction tx(*store);
-  const std::string decided_by = args.user.empty() ? user_name() : args.user;
+  const std::string decided_by = args.user.empty() ? session.actor.name : args.user;
   store->add_feedback({args.case_id, args.target, args.confirm ? "confirmed" : "rejected", screened->lexicon_version,
                        decided_by, "", args.note});
   session.audit->record(session.actor, "screening_feedback", "case", args.case_id,

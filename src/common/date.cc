@@ -89,6 +89,15 @@ Date today() {
   return Date{utc.tm_year + 1900, utc.tm_mon + 1, utc.tm_mday};
 }
 
+std::string utc_timestamp() {
+  const std::time_t now = std::time(nullptr);
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &utc);
+  return buf;
+}
+
 int age_in_years(const Date& birth, const Date& on) {
   int age = on.year - birth.year;
   if (on.month < birth.month || (on.month == birth.month && on.day < birth.day)) --age;

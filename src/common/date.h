@@ -36,6 +36,9 @@ std::optional<Date> parse_iso_date(std::string_view text);
 // tests and demos about "the future" are repeatable.
 Date today();
 
+// The current time in UTC as ISO 8601, e.g. 2026-11-23T09:10:00Z (for records and logs).
+std::string utc_timestamp();
+
 // Whole years from `birth` to `on` (the person's age on that day).
 int age_in_years(const Date& birth, const Date& on);
 

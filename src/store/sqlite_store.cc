@@ -6,11 +6,11 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdlib>
-#include <ctime>
 #include <map>
 #include <tuple>
 #include <unordered_map>
 
+#include "common/date.h"
 #include "common/error.h"
 #include "reference/geography.h"
 #include "store/sqlite_migrations.h"
@@ -21,15 +21,6 @@ namespace {
 
 using model::EntitySpec;
 using model::Value;
-
-std::string now_utc() {
-  std::time_t t = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
 
 // A prepared statement, reset after each use.
 class Statement {
@@ -206,7 +197,7 @@ class SqliteStore final : public Store {
       exec(m.sql);
       if (m.version == 1) seed_geography();
       Statement s(db_, "INSERT INTO schema_migrations VALUES (?1, ?2, ?3)");
-      s.bind(1, int64_t{m.version}).bind(2, std::string(m.description)).bind(3, now_utc()).run();
+      s.bind(1, int64_t{m.version}).bind(2, std::string(m.description)).bind(3, utc_timestamp()).run();
       tx.commit();
     }
   }
@@ -215,7 +206,7 @@ class SqliteStore final : public Store {
     auto& s = common("INSERT INTO import_batches (entity, file_name, file_digest, format, encoding, "
                      "imported_by, started_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
     s.bind(1, b.entity).bind(2, b.file_name).bind(3, b.file_digest).bind(4, b.format);
-    s.bind(5, b.encoding).bind(6, b.imported_by).bind(7, now_utc()).run();
+    s.bind(5, b.encoding).bind(6, b.imported_by).bind(7, utc_timestamp()).run();
     return sqlite3_last_insert_rowid(db_);
   }
 
@@ -223,7 +214,7 @@ class SqliteStore final : public Store {
     auto& s = common("UPDATE import_batches SET file_digest = ?2, finished_at = ?3, rows_total = ?4, "
                      "rows_new = ?5, rows_changed = ?6, rows_unchanged = ?7, rows_rejected = ?8 "
                      "WHERE batch_id = ?1");
-    s.bind(1, id).bind(2, digest).bind(3, now_utc());
+    s.bind(1, id).bind(2, digest).bind(3, utc_timestamp());
     s.bind(4, static_cast<int64_t>(c.rows)).bind(5, static_cast<int64_t>(c.added));
     s.bind(6, static_cast<int64_t>(c.changed)).bind(7, static_cast<int64_t>(c.unchanged));
     s.bind(8, static_cast<int64_t>(c.rejected)).run();
@@ -291,7 +282,7 @@ class SqliteStore final : public Store {
     // The key values come first among the stored fields' positions; collect them by name.
     std::vector<Value> key;
     for (auto k : spec.key) key.push_back(values[stored_index(spec, k)]);
-    st.copy_to_history->bind(1, now_utc()).bind(2, meta.batch_id);
+    st.copy_to_history->bind(1, utc_timestamp()).bind(2, meta.batch_id);
     for (size_t i = 0; i < key.size(); ++i) st.copy_to_history->bind(static_cast<int>(i + 3), key[i]);
     st.copy_to_history->run();
     auto& u = *st.update;
@@ -304,7 +295,7 @@ class SqliteStore final : public Store {
     auto& s = common("INSERT INTO deficiency_status_history (deficiency_id, status, status_date, "
                      "changed_by, batch_id, recorded_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
     s.bind(1, c.deficiency_id).bind(2, c.status).bind(3, c.status_date).bind(4, c.changed_by);
-    s.bind(5, c.batch_id ? Value(c.batch_id) : Value()).bind(6, now_utc()).run();
+    s.bind(5, c.batch_id ? Value(c.batch_id) : Value()).bind(6, utc_timestamp()).run();
   }
 
   int64_t approximate_count(const EntitySpec& spec) override {
@@ -354,7 +345,7 @@ class SqliteStore final : public Store {
         "INSERT OR REPLACE INTO screenings (case_id, case_version, lexicon_version, screened_at, violence, "
         "score, severity, handling_deficiency, categories, result_json) "
         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
-    s.bind(1, r.case_id).bind(2, r.case_version).bind(3, r.lexicon_version).bind(4, now_utc());
+    s.bind(1, r.case_id).bind(2, r.case_version).bind(3, r.lexicon_version).bind(4, utc_timestamp());
     s.bind(5, int64_t{r.violence}).bind(6, r.score).bind(7, r.severity).bind(8, int64_t{r.handling_deficiency});
     s.bind(9, r.categories);
     if (cipher_) s.bind_blob(10, cipher_->seal(r.result_json, "screenings.result_json/" + r.case_id));
@@ -383,7 +374,7 @@ class SqliteStore final : public Store {
         "INSERT INTO screening_feedback (case_id, target, verdict, lexicon_version, decided_by, decided_at, note) "
         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
     s.bind(1, f.case_id).bind(2, f.target).bind(3, f.verdict).bind(4, f.lexicon_version).bind(5, f.decided_by);
-    s.bind(6, now_utc()).bind(7, f.note.empty() ? Value() : Value(f.note)).run();
+    s.bind(6, utc_timestamp()).bind(7, f.note.empty() ? Value() : Value(f.note)).run();
   }
 
   std::vector<Feedback> feedback() override {
@@ -445,7 +436,7 @@ class SqliteStore final : public Store {
 
   void add_wrapped_data_key(uint32_t generation, const std::string& wrapped) override {
     Statement s(db_, "INSERT INTO data_keys (generation, wrapped, created_at) VALUES (?1, ?2, ?3)");
-    s.bind(1, int64_t{generation}).bind_blob(2, wrapped).bind(3, now_utc()).run();
+    s.bind(1, int64_t{generation}).bind_blob(2, wrapped).bind(3, utc_timestamp()).run();
   }
 
   void remove_data_keys_before(uint32_t generation) override {
