@@ -340,6 +340,41 @@ class SqliteStore final : public Store {
     return out;
   }
 
+  void for_each_record(const EntitySpec& spec, std::span<const std::string_view> fields,
+                       const std::function<void(std::span<const Value>)>& visit) override {
+    std::vector<std::string> cols;
+    for (auto name : fields) {
+      const auto* f = spec.field(name);
+      if (!f || !f->in_store()) throw Error("no stored field '" + std::string(name) + "' in " + std::string(spec.name));
+      if (f->type == model::FieldType::narrative)
+        throw Error("analysis does not read the text field '" + std::string(name) + "'");
+      cols.push_back(std::string(name));
+    }
+    std::vector<std::string> key(spec.key.begin(), spec.key.end());
+    Statement s(db_, "SELECT " + join(cols) + " FROM " + std::string(spec.table) + " ORDER BY " + join(key));
+    std::vector<Value> row(cols.size());
+    while (s.step()) {
+      for (size_t i = 0; i < cols.size(); ++i) row[i] = s.value_at(static_cast<int>(i));
+      visit(row);
+    }
+  }
+
+  void for_each_screening(const std::function<void(const ScreeningSummary&)>& visit) override {
+    Statement s(db_, "SELECT case_id, violence, score, severity, handling_deficiency, categories "
+                     "FROM screenings ORDER BY case_id");
+    while (s.step())
+      visit({s.text_at(0), s.int_at(1) != 0, std::get<double>(s.value_at(2)), s.text_at(3), s.int_at(4) != 0,
+             s.text_at(5)});
+  }
+
+  std::vector<StatusChange> status_history() override {
+    Statement s(db_, "SELECT deficiency_id, status, status_date, changed_by, COALESCE(batch_id, 0) "
+                     "FROM deficiency_status_history ORDER BY deficiency_id, status_date, rowid");
+    std::vector<StatusChange> out;
+    while (s.step()) out.push_back({s.text_at(0), s.text_at(1), s.text_at(2), s.text_at(3), s.int_at(4)});
+    return out;
+  }
+
   void save_screening(const ScreeningRecord& r) override {
     auto& s = common(
         "INSERT OR REPLACE INTO screenings (case_id, case_version, lexicon_version, screened_at, violence, "

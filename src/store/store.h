@@ -134,6 +134,16 @@ struct PurgeCounts {
   int64_t superseded_versions = 0; // earlier versions deleted
 };
 
+// The fields of a screening that analysis needs (no evidence text).
+struct ScreeningSummary {
+  std::string case_id;
+  bool violence = false;
+  double score = 0;
+  std::string severity;
+  bool handling_deficiency = false;
+  std::string categories;  // '|'-separated
+};
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -176,6 +186,14 @@ class Store {
   virtual void rebuild_deferred_indexes() = 0;
 
   virtual Status status() = 0;
+
+  // Reading for analysis. Every current record of an entity, the named stored fields
+  // only, in key order. Narrative fields are refused: analysis never needs the text.
+  virtual void for_each_record(const model::EntitySpec& spec, std::span<const std::string_view> fields,
+                               const std::function<void(std::span<const model::Value>)>& visit) = 0;
+  virtual void for_each_screening(const std::function<void(const ScreeningSummary&)>& visit) = 0;
+  // Every recorded status change of every deficiency, by deficiency and date.
+  virtual std::vector<StatusChange> status_history() = 0;
 
   // Screening. Cases whose text has no screening for its current version by this
   // lexicon version (or every case, with `all`), in case-id order after `after_case_id`.
