@@ -155,7 +155,8 @@ void funnel_compare(std::span<const FunnelInput> units, const FunnelOptions& opt
     }
   }
 
-  if (shmi) {
+  const bool truncating = options.trimming == Trimming::kPackage ? shmi : options.trimming == Trimming::kTruncate;
+  if (truncating) {
     truncate(r, options.trim_by, work.values, work.ranks);
   } else {
     winsorise(r, options.trim_by, work.values);
@@ -164,6 +165,17 @@ void funnel_compare(std::span<const FunnelInput> units, const FunnelOptions& opt
   r.overdispersed = r.phi > 1.0;
   for (auto& u : r.units) {
     u.z_od = (u.y - r.target_transformed) / std::sqrt(u.s * u.s + r.tau2);
+  }
+
+  if (!options.limits) {
+    for (auto& u : r.units) {
+      u.out95 = !(std::fabs(u.z) <= kZ95);
+      u.out998 = !(std::fabs(u.z) <= kZ998);
+      u.od_out95 = !(std::fabs(u.z_od) <= kZ95);
+      u.od_out998 = !(std::fabs(u.z_od) <= kZ998);
+      u.outlier = r.overdispersed ? u.od_out998 : u.out998;
+    }
+    return;
   }
 
   // Limits at each unit's denominator. The package reads them off its lookup table; only

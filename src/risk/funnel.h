@@ -17,8 +17,16 @@ struct FunnelInput {
   double denominator = 0;  // expected events E, or trials n
 };
 
+// How extreme z-scores are kept out of the estimate of phi.
+enum class Trimming {
+  kPackage,    // as FunnelPlotR: truncation for SHMI, Winsorisation otherwise
+  kWinsorise,  // z clamped to the trim quantiles
+  kTruncate,   // the extreme rank groups dropped
+};
+
 struct FunnelOptions {
   FunnelType type = FunnelType::kRatio;
+  Trimming trimming = Trimming::kPackage;
   RatioMethod ratio_method = RatioMethod::kShmi;  // ratios only
   double trim_by = 0.1;                           // share Winsorised / truncated at each end
   double multiplier = 1.0;    // scale of the plotted value and limits (e.g. 100)
@@ -26,6 +34,9 @@ struct FunnelOptions {
   // Reproduce FunnelPlotR exactly, including its CQC limits on the wrong scale and its
   // table-dependent proportion limits. Off by default: see LimitSpec.
   bool compatibility = false;
+  // false: skip the per-unit limits (exact Poisson limits are costly) and flag by |z| and
+  // |z_od| against kZ95 / kZ998, which is the same test on the transformed scale.
+  bool limits = true;
 };
 
 struct FunnelUnitResult {

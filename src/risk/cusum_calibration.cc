@@ -1,0 +1,75 @@
+#include "risk/cusum_calibration.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace vaksam::risk {
+
+namespace {
+
+constexpr double kStep = 0.02;   // grid of S
+constexpr double kCap = 80.0;    // S beyond this is one state: far past any threshold
+constexpr double kMinMean = 0.005, kMaxMean = 50.0;
+constexpr int kMeans = 60;
+
+// Distribution of S after `months` steps from S = 0, with z = (x - m) / sqrt(m).
+std::vector<double> distribution_of_s(double m, double k, int months) {
+  const size_t states = static_cast<size_t>(kCap / kStep) + 1;
+  std::vector<double> p(states, 0.0), next(states);
+  p[0] = 1;
+  // Poisson pmf over the counts that matter.
+  std::vector<double> pmf;
+  double q = std::exp(-m);
+  for (int x = 0; x < 100000; ++x) {
+    pmf.push_back(q);
+    if (x > m && q < 1e-15) break;
+    q *= m / (x + 1);
+  }
+  const double sd = std::sqrt(m);
+  for (int t = 0; t < months; ++t) {
+    std::fill(next.begin(), next.end(), 0.0);
+    for (size_t s = 0; s < states; ++s) {
+      if (p[s] == 0) continue;
+      double value = s * kStep;
+      for (size_t x = 0; x < pmf.size(); ++x) {
+        double v = std::max(0.0, value + (static_cast<double>(x) - m) / sd - k);
+        size_t to = std::min(states - 1, static_cast<size_t>(std::lround(v / kStep)));
+        next[to] += p[s] * pmf[x];
+      }
+    }
+    std::swap(p, next);
+  }
+  return p;
+}
+
+}  // namespace
+
+CusumCalibration::CusumCalibration(double k, double p, int months) : k_(k), p_(p), months_(months) {
+  for (int i = 0; i < kMeans; ++i) {
+    double m = kMinMean * std::pow(kMaxMean / kMinMean, static_cast<double>(i) / (kMeans - 1));
+    auto dist = distribution_of_s(m, k, months);
+    // Smallest grid value h > 0 with P(S >= h) <= p.
+    double tail = 0;
+    size_t h = dist.size();
+    for (size_t s = dist.size(); s-- > 1;) {
+      if (tail + dist[s] > p) break;
+      tail += dist[s];
+      h = s;
+    }
+    means_.push_back(m);
+    thresholds_.push_back(h >= dist.size() ? kCap : h * kStep);
+    probabilities_.push_back(tail);
+  }
+}
+
+size_t CusumCalibration::grid_index(double m) const {
+  if (m <= means_.front()) return 0;
+  if (m >= means_.back()) return means_.size() - 1;
+  double x = std::log(m / kMinMean) / std::log(kMaxMean / kMinMean) * (kMeans - 1);
+  return static_cast<size_t>(std::lround(x));
+}
+
+double CusumCalibration::threshold(double m) const { return thresholds_[grid_index(m)]; }
+double CusumCalibration::false_alarm_probability(double m) const { return probabilities_[grid_index(m)]; }
+
+}  // namespace vaksam::risk

@@ -1,0 +1,33 @@
+// Thresholds for the Poisson CUSUM chosen by average run length: for an in-control mean m,
+// the smallest h such that P(S_t >= h) at the last month of a run of `months` in-control
+// months is at most p. The distribution of S is computed exactly on a fine grid (a Markov
+// chain, Brook and Evans 1972), not simulated, so the false alarms expected by chance are
+// known: the sum of those probabilities over the units monitored.
+#pragma once
+
+#include <cstddef>
+#include <vector>
+
+namespace vaksam::risk {
+
+class CusumCalibration {
+ public:
+  // `p`: the alarm probability per unit and month that the thresholds aim at.
+  CusumCalibration(double k, double p, int months);
+
+  // h for the in-control mean m (from a log-spaced grid of means), and the exact alarm
+  // probability at that h.
+  double threshold(double m) const;
+  double false_alarm_probability(double m) const;
+
+  double k() const { return k_; }
+  double target() const { return p_; }
+
+ private:
+  std::size_t grid_index(double m) const;
+  double k_, p_;
+  int months_;
+  std::vector<double> means_, thresholds_, probabilities_;
+};
+
+}  // namespace vaksam::risk
