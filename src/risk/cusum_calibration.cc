@@ -7,10 +7,10 @@ namespace vaksam::risk {
 
 namespace {
 
-constexpr double kStep = 0.02;   // grid of S
+constexpr double kStep = 0.04;   // grid of S
 constexpr double kCap = 80.0;    // S beyond this is one state: far past any threshold
 constexpr double kMinMean = 0.005, kMaxMean = 50.0;
-constexpr int kMeans = 60;
+constexpr int kMeans = 48;
 
 // Distribution of S after `months` steps from S = 0, with z = (x - m) / sqrt(m).
 std::vector<double> distribution_of_s(double m, double k, int months) {
@@ -44,22 +44,34 @@ std::vector<double> distribution_of_s(double m, double k, int months) {
 
 }  // namespace
 
-CusumCalibration::CusumCalibration(double k, double p, int months) : k_(k), p_(p), months_(months) {
+CusumCalibration::CusumCalibration(double k, double p, int months) { *this = for_targets(k, {p}, months)[0]; }
+
+std::vector<CusumCalibration> CusumCalibration::for_targets(double k, const std::vector<double>& targets,
+                                                            int months) {
+  std::vector<CusumCalibration> out(targets.size());
+  for (size_t t = 0; t < targets.size(); ++t) {
+    out[t].k_ = k;
+    out[t].p_ = targets[t];
+    out[t].months_ = months;
+  }
   for (int i = 0; i < kMeans; ++i) {
     double m = kMinMean * std::pow(kMaxMean / kMinMean, static_cast<double>(i) / (kMeans - 1));
     auto dist = distribution_of_s(m, k, months);
-    // Smallest grid value h > 0 with P(S >= h) <= p.
-    double tail = 0;
-    size_t h = dist.size();
-    for (size_t s = dist.size(); s-- > 1;) {
-      if (tail + dist[s] > p) break;
-      tail += dist[s];
-      h = s;
+    for (auto& cal : out) {
+      // Smallest grid value h > 0 with P(S >= h) <= p.
+      double tail = 0;
+      size_t h = dist.size();
+      for (size_t s = dist.size(); s-- > 1;) {
+        if (tail + dist[s] > cal.p_) break;
+        tail += dist[s];
+        h = s;
+      }
+      cal.means_.push_back(m);
+      cal.thresholds_.push_back(h >= dist.size() ? kCap : h * kStep);
+      cal.probabilities_.push_back(tail);
     }
-    means_.push_back(m);
-    thresholds_.push_back(h >= dist.size() ? kCap : h * kStep);
-    probabilities_.push_back(tail);
   }
+  return out;
 }
 
 size_t CusumCalibration::grid_index(double m) const {

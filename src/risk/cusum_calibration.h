@@ -14,6 +14,8 @@ class CusumCalibration {
  public:
   // `p`: the alarm probability per unit and month that the thresholds aim at.
   CusumCalibration(double k, double p, int months);
+  // Several targets at once: the distributions of S are computed once and shared.
+  static std::vector<CusumCalibration> for_targets(double k, const std::vector<double>& p, int months);
 
   // h for the in-control mean m (from a log-spaced grid of means), and the exact alarm
   // probability at that h.
@@ -23,10 +25,12 @@ class CusumCalibration {
   double k() const { return k_; }
   double target() const { return p_; }
 
+  CusumCalibration() = default;  // empty: filled by for_targets
+
  private:
   std::size_t grid_index(double m) const;
-  double k_, p_;
-  int months_;
+  double k_ = 0, p_ = 0;
+  int months_ = 0;
   std::vector<double> means_, thresholds_, probabilities_;
 };
 

@@ -213,11 +213,12 @@ RiskEngine::RiskEngine(const facts::Dataset& data, PriorityModel model)
   p.strata = next;
 
   // Early-warning thresholds per level, aiming at the national number of false alarms.
+  std::vector<double> targets;
   for (int l = 0; l < kLevels; ++l) {
     size_t n = std::max<size_t>(1, p.ids[l].size());
-    double target = std::min(0.05, model_.false_alarms_per_month / static_cast<double>(n));
-    p.calibration[l] = std::make_unique<CusumCalibration>(model_.cusum_k, target, model_.monitor_months);
+    targets.push_back(std::min(0.05, model_.false_alarms_per_month / static_cast<double>(n)));
   }
+  p.calibration = CusumCalibration::for_targets(model_.cusum_k, targets, model_.monitor_months);
 }
 
 RiskEngine::~RiskEngine() = default;

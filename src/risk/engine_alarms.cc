@@ -72,7 +72,7 @@ void compute_alarms(const RiskEngine::Prepared& p, const facts::Dataset& d, cons
       m[e] += mean[u];
       for (int t = 0; t < months; ++t) agg[e * months + t] += series[u * months + t];
     }
-    const auto& cal = *p.calibration[l];
+    const auto& cal = p.calibration[l];
     CusumOptions options;
     options.k = cal.k();
     options.transform = CusumTransform::kStandard;

@@ -31,7 +31,7 @@ struct RiskEngine::Prepared {
   size_t strata = 0;
   std::vector<double> exposure;
 
-  std::array<std::unique_ptr<CusumCalibration>, kLevels> calibration;
+  std::vector<CusumCalibration> calibration;  // per level
 };
 
 // Members of an aggregate entity: the units whose evidence sums to it.

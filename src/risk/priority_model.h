@@ -24,7 +24,7 @@ struct PriorityModel {
   // earlier rate rather than unchanged, with prior probability change_prior.
   double change_weight = 2.5;
   double change_threshold = 1.5;
-  double change_prior = 0.05;
+  double change_prior = 0.02;
   int change_recent_months = 6;
   double cusum_k = 1.04;
   double false_alarms_per_month = 2;  // nationally, by chance, at the calibrated thresholds

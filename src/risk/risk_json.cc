@@ -15,21 +15,11 @@ using nlohmann::ordered_json;
 // Rounded for display and storage: enough digits to reproduce a ranking, no float noise.
 double r4(double v) { return std::isfinite(v) ? std::round(v * 1e4) / 1e4 : 0.0; }
 
-ordered_json number_or_null(double v) { return std::isfinite(v) ? ordered_json(r4(v)) : ordered_json(nullptr); }
-
 ordered_json indicator_json(const IndicatorDef& def, const IndicatorValue& v, const IndicatorSummary& sum,
                             bool intervals) {
+  // Names, types and directions are in the run summary; here only this entity's numbers.
   ordered_json j;
   j["id"] = def.id;
-  j["name_sv"] = def.name_sv;
-  j["name_en"] = def.name_en;
-  j["type"] = def.type == DataType::ratio        ? "ratio"
-              : def.type == DataType::proportion ? "proportion"
-              : def.type == DataType::count      ? "count"
-                                                 : "external";
-  j["direction"] = std::string(direction_name(def.direction));
-  j["applicable"] = v.applicable;
-  if (!v.applicable) return j;
   j["observed"] = r4(v.observed);
   if (def.type == DataType::ratio || def.type == DataType::proportion) {
     j[def.type == DataType::ratio ? "expected" : "trials"] = r4(v.expected);
@@ -50,12 +40,11 @@ ordered_json indicator_json(const IndicatorDef& def, const IndicatorValue& v, co
       }
     }
     j["p_excess"] = r4(v.component);
-    j["funnel_z_winsorised"] = number_or_null(v.z_winsorised);
-    j["funnel_z_truncated"] = number_or_null(v.z_truncated);
+    if (std::isfinite(v.z_winsorised)) j["funnel_z_winsorised"] = r4(v.z_winsorised);
+    if (std::isfinite(v.z_truncated)) j["funnel_z_truncated"] = r4(v.z_truncated);
   } else {
     j["component"] = r4(v.component);
   }
-  if (!def.paired_with.empty()) j["paired_with"] = def.paired_with;
   return j;
 }
 
@@ -120,7 +109,8 @@ ordered_json explanation_json(const RiskEngine& engine, const RiskResult& result
   j["alarm"] = std::move(alarm);
   ordered_json indicators = ordered_json::array();
   for (size_t k = 0; k < defs.size(); ++k)
-    indicators.push_back(indicator_json(defs[k], lv.value(s.entity, k), lv.summaries[k], options.intervals));
+    if (lv.value(s.entity, k).applicable)
+      indicators.push_back(indicator_json(defs[k], lv.value(s.entity, k), lv.summaries[k], options.intervals));
   j["indicators"] = std::move(indicators);
   // Ambiguous indicators are shown beside their harm indicator, never ranked on.
   ordered_json pairs = ordered_json::array();
@@ -171,6 +161,12 @@ ordered_json summary_json(const RiskResult& r) {
   for (size_t k = 0; k < m.indicators.size(); ++k) {
     const auto& d = m.indicators[k];
     ordered_json x{{"id", d.id},         {"name_sv", d.name_sv}, {"name_en", d.name_en},
+                   {"description_en", d.description_en},
+                   {"type", d.type == DataType::ratio        ? "ratio"
+                            : d.type == DataType::proportion ? "proportion"
+                            : d.type == DataType::count      ? "count"
+                                                             : "external"},
+                   {"paired_with", d.paired_with},
                    {"level", std::string(level_name(d.level))},
                    {"direction", std::string(direction_name(d.direction))},
                    {"weight", d.weight}, {"threshold", d.threshold}, {"period_months", d.period_months}};
