@@ -17,7 +17,7 @@ int run_case(const Workspace& ws, const std::string& case_id, const std::string&
     return kUsage;
   }
   if (!session.store->field_of(spec, case_id, "case_id")) {
-    std::fprintf(stderr, "vaksam: no case %s in %s\n", case_id.c_str(), ws.db_path.c_str());
+    std::fprintf(stderr, "vaksam: no case %s in %s\n", case_id.c_str(), ws.db_name.c_str());
     return kInputRefused;
   }
   session.audit->record_access(session.actor, redacted ? "read_case_text_redacted" : "read_case_text", "case",

@@ -9,7 +9,8 @@
 namespace vaksam::cli {
 
 int run_init(const Workspace& ws) {
-  const auto dir = std::filesystem::path(ws.db_path).parent_path();
+  ws.require_key_file();
+  const auto dir = std::filesystem::path(store::is_postgres_location(ws.db_path) ? ws.key_path : ws.db_path).parent_path();
   if (!dir.empty()) std::filesystem::create_directories(dir);
   // The key first: a database without its key could never take identity numbers.
   const bool had_key = std::filesystem::exists(ws.key_path);
@@ -18,8 +19,8 @@ int run_init(const Workspace& ws) {
   try {
     Session session = Session::open(ws, store::OpenMode::create);
     std::remove(ws.anchor_path.c_str());  // a new trail starts at entry 1
-    session.audit->record_access(session.actor, "init", "database", ws.db_path);
-    std::printf("created %s (schema version %d)\n", ws.db_path.c_str(), session.store->schema_version());
+    session.audit->record_access(session.actor, "init", "database", ws.db_name);
+    std::printf("created %s (schema version %d)\n", ws.db_name.c_str(), session.store->schema_version());
   } catch (...) {
     if (!had_key) std::filesystem::remove(ws.key_path);
     throw;

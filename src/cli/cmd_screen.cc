@@ -85,7 +85,7 @@ int run_explain(const Workspace& ws, const std::string& case_id, bool json) {
   const auto& cases = model::entity(model::EntityKind::case_record);
   auto narrative = store->field_of(cases, case_id, "narrative");
   if (!narrative) {
-    std::fprintf(stderr, "vaksam: no case %s in %s\n", case_id.c_str(), ws.db_path.c_str());
+    std::fprintf(stderr, "vaksam: no case %s in %s\n", case_id.c_str(), ws.db_name.c_str());
     return kInputRefused;
   }
   // Reading a case's full text is an access to personal data: recorded before it is shown.
@@ -164,7 +164,7 @@ int run_feedback(const Workspace& ws, const FeedbackArgs& args) {
 }
 
 int run_feedback_report(const Workspace& ws) {
-  auto store = store::open_sqlite(ws.db_path, store::OpenMode::open_existing);
+  auto store = store::open_store(ws.db_path, store::OpenMode::open_existing);
   struct Tally {
     int confirmed = 0, rejected = 0;
   };

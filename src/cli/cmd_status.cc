@@ -4,16 +4,16 @@
 
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
-#include "store/sqlite_store.h"
+#include "store/open_store.h"
 
 namespace vaksam::cli {
 
 int run_status(const Workspace& ws, bool json) {
-  auto store = store::open_sqlite(ws.db_path, store::OpenMode::open_existing);
+  auto store = store::open_store(ws.db_path, store::OpenMode::open_existing);
   const store::Status st = store->status();
   if (json) {
     nlohmann::ordered_json out;
-    out["database"] = ws.db_path;
+    out["database"] = ws.db_name;
     out["schema_version"] = st.schema_version;
     for (const auto& c : st.counts) {
       if (c.kind.empty()) out["counts"][c.entity] = c.count;
@@ -30,7 +30,7 @@ int run_status(const Workspace& ws, bool json) {
     std::printf("%s\n", out.dump(2).c_str());
     return kOk;
   }
-  std::printf("database: %s (schema version %d)\n", ws.db_path.c_str(), st.schema_version);
+  std::printf("database: %s (schema version %d)\n", ws.db_name.c_str(), st.schema_version);
   for (const auto& c : st.counts) {
     if (!c.kind.empty()) continue;
     std::printf("  %-24s %10lld\n", c.entity.c_str(), static_cast<long long>(c.count));

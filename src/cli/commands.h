@@ -9,6 +9,10 @@
 #include "cli/workspace.h"
 #include "store/store.h"
 
+namespace CLI {
+class App;
+}
+
 namespace vaksam::cli {
 
 int run_init(const Workspace& ws);
@@ -56,5 +60,59 @@ int run_case(const Workspace& ws, const std::string& case_id, const std::string&
 
 int run_audit_verify(const Workspace& ws);
 int run_audit_show(const Workspace& ws, const store::AuditFilter& filter);
+
+// `vaksam stats table|compare|trend|report` (docs/statistics.md).
+struct StatsArgs {
+  std::string action;                    // table, compare, trend, report
+  std::vector<std::string> by;           // dimensions
+  std::vector<std::string> where;        // filters, key=value[,value]
+  bool no_sex = false;                   // remove sex on purpose
+  std::string denominator = "population";  // population, placements, none
+  std::string population_file;           // area_code;year;sex;age_band;population
+  std::string groups;                    // compare: DIM=A,B
+  std::string outcome;                   // compare: DIM=CODE for proportions
+  std::string format = "csv";
+  int64_t threshold = 5;                 // disclosure: counts 1..threshold-1 are suppressed
+};
+int run_stats(const Workspace& ws, const StatsArgs& args);
+
+// `vaksam serve` (cmd_serve.cc, docs/server.md).
+struct ServeArgs {
+  int port = 8080;
+  std::string bind = "127.0.0.1";
+  std::string static_dir;
+  size_t threads = 64;
+  bool behind_proxy = false;
+  std::string tls_cert, tls_key;
+  int64_t max_upload_mb = 512;
+  int64_t session_idle_minutes = 30, session_max_hours = 12;
+};
+CLI::App* add_serve_command(CLI::App& app, ServeArgs& args);
+int run_serve(const Workspace& ws, const ServeArgs& args);
+
+// `vaksam user add|list|disable|assign|token` (cmd_user.cc).
+struct UserArgs {
+  CLI::App *add = nullptr, *list = nullptr, *disable = nullptr, *assign = nullptr, *token = nullptr;
+  std::string name, role, password_file, unit, label;
+};
+CLI::App* add_user_command(CLI::App& app, UserArgs& args);
+int run_user(const Workspace& ws, const UserArgs& args);
+
+struct RiskArgs {
+  std::string as_of;           // YYYY-MM-DD; default: the newest case
+  size_t k = 0;                // flagged units; 0: the inspections of the last year
+  std::string indicators_dir;  // replaces the built-in indicator definitions
+  std::string model_file;      // replaces the built-in priority model
+  std::string level = "unit";
+  size_t limit = 20;
+  int64_t run_id = 0;          // 0: the latest run
+  bool explain = false, json = false, truncate = false;
+  size_t evidence_top = 1000;  // entities per level whose evidence case ids are kept
+  std::string truth_dir;       // backtest: the synthetic dataset's truth/ folder
+  std::string indicator;       // funnel
+  CLI::App *compute = nullptr, *top = nullptr, *funnel = nullptr, *backtest = nullptr;
+};
+CLI::App* add_risk_command(CLI::App& app, RiskArgs& args);
+int run_risk(const Workspace& ws, const RiskArgs& args);
 
 }  // namespace vaksam::cli

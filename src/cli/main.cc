@@ -142,6 +142,52 @@ int main(int argc, char** argv) {
   auto* key_rotate = key_cmd->add_subcommand("rotate", "new data key: seal every stored text again, delete the old keys");
   key_cmd->footer("Example: vaksam key rotate");
 
+  StatsArgs stats_args;
+  auto* stats = app.add_subcommand("stats", "sex-disaggregated tables, comparisons and trends (small cells suppressed)");
+  stats->require_subcommand(1);
+  auto add_table_options = [&stats_args](CLI::App* c) {
+    c->add_option("--by", stats_args.by,
+                  "dimensions: sex, age_band, vulnerability, vulnerability:<marker>, case_kind, category, unit_type, "
+                  "principal, municipality, region, year, quarter, month (sex is always added unless --no-sex)")
+        ->delimiter(',');
+    c->add_option("--where", stats_args.where, "filter key=value[,value], e.g. kind=lex_sarah, violence=yes, from=2023-01-01");
+    c->add_flag("--no-sex", stats_args.no_sex, "remove sex on purpose (said in the output)");
+    c->add_option("--denominator", stats_args.denominator, "population (default), placements (SiS) or none");
+    c->add_option("--population", stats_args.population_file, "population by area, year, sex and age band (CSV)");
+    c->add_option("--threshold", stats_args.threshold, "suppress counts below this (default 5)");
+    c->add_option("--format", stats_args.format, "csv (default) or json")->check(CLI::IsMember({"csv", "json"}));
+  };
+  auto* stats_table = stats->add_subcommand("table", "counts and rates by any dimensions");
+  add_table_options(stats_table);
+  auto* stats_compare = stats->add_subcommand("compare", "rate ratio, or difference of proportions, between two groups");
+  add_table_options(stats_compare);
+  stats_compare->add_option("--groups", stats_args.groups, "DIMENSION=A,B, e.g. sex=female,male")->required();
+  stats_compare->add_option("--outcome", stats_args.outcome,
+                            "compare the share with DIMENSION=CODE instead of rates, e.g. vulnerability:disability=yes");
+  auto* stats_trend = stats->add_subcommand("trend", "Poisson trend over years per group, with overdispersion");
+  add_table_options(stats_trend);
+  auto* stats_report = stats->add_subcommand("report", "the standard report: violence, seclusion, sex x disability");
+  stats_report->add_option("--population", stats_args.population_file, "population by area, year, sex and age band (CSV)");
+  stats_report->add_option("--threshold", stats_args.threshold, "suppress counts below this (default 5)");
+  stats_report->add_option("--format", stats_args.format, "csv (default) or json")->check(CLI::IsMember({"csv", "json"}));
+  stats->footer(
+      "Examples:\n"
+      "  vaksam stats table --by year --where kind=lex_sarah --where violence=yes\n"
+      "  vaksam stats table --by region --no-sex --format json\n"
+      "  vaksam stats compare --by year --groups sex=female,male --where violence=yes\n"
+      "  vaksam stats compare --by vulnerability:disability --groups sex=female,male \\\n"
+      "      --outcome vulnerability:disability=yes --where kind=lex_sarah --where violence=yes\n"
+      "  vaksam stats trend --where kind=seclusion --denominator placements\n"
+      "  vaksam stats report --format json");
+
+  RiskArgs risk_args;
+  auto* risk = add_risk_command(app, risk_args);
+
+  ServeArgs serve_args;
+  auto* serve = add_serve_command(app, serve_args);
+  UserArgs user_args;
+  auto* user = add_user_command(app, user_args);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -151,6 +197,9 @@ int main(int argc, char** argv) {
   const Workspace ws = Workspace::resolve(db, key);
   try {
     if (*init) return run_init(ws);
+    if (*serve) return run_serve(ws, serve_args);
+    if (*risk) return run_risk(ws, risk_args);
+    if (*user) return run_user(ws, user_args);
     if (*import) return run_import(ws, import_args);
     if (*status) return run_status(ws, json);
     if (*synth) return run_synth(synth_args);
@@ -162,6 +211,10 @@ int main(int argc, char** argv) {
     if (*purge) return run_purge(ws, purge_dry_run);
     if (*case_cmd) return run_case(ws, case_id, case_field, case_redacted);
     if (*audit_show) return run_audit_show(ws, audit_filter);
+    if (*stats) {
+      stats_args.action = *stats_table ? "table" : *stats_compare ? "compare" : *stats_trend ? "trend" : "report";
+      return run_stats(ws, stats_args);
+    }
     if (*explain) return run_explain(ws, explain_case, explain_json);
     if (*screen_eval) return run_screen_eval(eval_file);
     if (*feedback) {

@@ -8,8 +8,9 @@ Session Session::open(const Workspace& ws, store::OpenMode mode) {
   Session s;
   s.ws = ws;
   // The key first: without it nothing may be written (no pseudonyms, no audit entries).
+  ws.require_key_file();
   s.keys = privacy::derive_keys(privacy::load_key_file(ws.key_path));
-  s.store = store::open_sqlite(ws.db_path, mode);
+  s.store = store::open_store(ws.db_path, mode);
   s.load_data_keys();
   s.audit = std::make_unique<audit::AuditLog>(*s.store, s.keys.audit, ws.anchor_path);
   const char* user = std::getenv("USER");

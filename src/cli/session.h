@@ -8,7 +8,7 @@
 #include "cli/workspace.h"
 #include "privacy/keys.h"
 #include "privacy/text_cipher.h"
-#include "store/sqlite_store.h"
+#include "store/open_store.h"
 
 namespace vaksam::cli {
 

@@ -240,12 +240,93 @@ CREATE TABLE purged_case_counts (
 );
 )sql";
 
+// The server: local accounts (argon2id hashes), sessions and API tokens (stored
+// only as digests), inspectors' unit assignments, and triage decisions per case.
+constexpr std::string_view kServer = R"sql(
+CREATE TABLE users (
+  name          TEXT PRIMARY KEY,
+  role          TEXT NOT NULL CHECK (role IN ('administrator', 'analyst', 'inspector', 'viewer', 'auditor')),
+  password_hash TEXT NOT NULL,
+  disabled      INTEGER NOT NULL DEFAULT 0,
+  created_at    TEXT NOT NULL,
+  created_by    TEXT NOT NULL
+);
+CREATE TABLE sessions (
+  token_hash   TEXT PRIMARY KEY,
+  csrf_hash    TEXT NOT NULL,
+  user_name    TEXT NOT NULL REFERENCES users(name),
+  created_at   TEXT NOT NULL,
+  last_seen_at TEXT NOT NULL,
+  expires_at   TEXT NOT NULL,
+  origin       TEXT NOT NULL
+);
+CREATE INDEX sessions_by_user ON sessions(user_name);
+CREATE TABLE api_tokens (
+  token_hash   TEXT PRIMARY KEY,
+  user_name    TEXT NOT NULL REFERENCES users(name),
+  label        TEXT NOT NULL,
+  created_at   TEXT NOT NULL,
+  last_used_at TEXT,
+  revoked      INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE assignments (
+  user_name   TEXT NOT NULL REFERENCES users(name),
+  unit_id     TEXT NOT NULL,
+  assigned_by TEXT NOT NULL,
+  assigned_at TEXT NOT NULL,
+  PRIMARY KEY (user_name, unit_id)
+);
+CREATE TABLE triage_decisions (
+  decision_id  INTEGER PRIMARY KEY,
+  case_id      TEXT NOT NULL REFERENCES cases(case_id),
+  decision     TEXT NOT NULL CHECK (decision IN ('initiate_supervision', 'no_action', 'forward')),
+  reason       TEXT NOT NULL,
+  forwarded_to TEXT,
+  decided_by   TEXT NOT NULL,
+  decided_at   TEXT NOT NULL
+);
+CREATE INDEX triage_decisions_by_case ON triage_decisions(case_id);
+CREATE INDEX cases_by_received ON cases(received_date);
+)sql";
+
+// Risk rankings: one run per recompute, written in one transaction so readers see a whole
+// run or none; each row keeps its explanation so a published ranking can be shown again.
+constexpr std::string_view kRisk = R"sql(
+CREATE TABLE risk_runs (
+  run_id        INTEGER PRIMARY KEY,
+  computed_at   TEXT NOT NULL,
+  computed_by   TEXT NOT NULL,
+  as_of         TEXT NOT NULL,
+  model_version TEXT NOT NULL,
+  fingerprint   TEXT NOT NULL,
+  summary_json  TEXT NOT NULL
+);
+CREATE TABLE risk_scores (
+  run_id           INTEGER NOT NULL REFERENCES risk_runs(run_id) ON DELETE CASCADE,
+  level            TEXT NOT NULL,
+  entity_id        TEXT NOT NULL,
+  name             TEXT NOT NULL,
+  rank             INTEGER NOT NULL,
+  rank_low         INTEGER NOT NULL,
+  rank_high        INTEGER NOT NULL,
+  score            REAL NOT NULL,
+  flagged          INTEGER NOT NULL,
+  alarm            INTEGER NOT NULL,
+  method_dependent INTEGER NOT NULL,
+  explanation_json TEXT NOT NULL,
+  PRIMARY KEY (run_id, level, entity_id)
+);
+CREATE INDEX risk_scores_by_rank ON risk_scores(run_id, level, rank);
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, "initial schema: reference geography, entities with history, import batches", kInitial},
     {2, "screening results and analyst feedback", kScreening},
     {3, "append-only audit trail", kAudit},
     {4, "wrapped data keys for texts at rest", kDataKeys},
     {5, "retention policy and aggregates of purged cases", kRetention},
+    {6, "server: users, sessions, API tokens, assignments, triage decisions", kServer},
+    {7, "risk runs and their explained scores", kRisk},
 };
 
 }  // namespace

@@ -74,6 +74,7 @@ class Statement {
   }
 
   int64_t int_at(int col) { return sqlite3_column_int64(stmt_, col); }
+  sqlite3_stmt* raw() { return stmt_; }
   bool null_at(int col) { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
   std::string text_at(int col) {
     const auto* p = sqlite3_column_blob(stmt_, col);
@@ -375,6 +376,79 @@ class SqliteStore final : public Store {
     return out;
   }
 
+  int64_t save_risk_run(const RiskRun& run, const std::vector<RiskScoreRow>& rows) override {
+    Statement r(db_, "INSERT INTO risk_runs (computed_at, computed_by, as_of, model_version, fingerprint, "
+                     "summary_json) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+    r.bind(1, run.computed_at.empty() ? utc_timestamp() : run.computed_at).bind(2, run.computed_by);
+    r.bind(3, run.as_of).bind(4, run.model_version).bind(5, run.fingerprint).bind(6, run.summary_json).run();
+    const int64_t id = sqlite3_last_insert_rowid(db_);
+    Statement s(db_, "INSERT INTO risk_scores (run_id, level, entity_id, name, rank, rank_low, rank_high, score, "
+                     "flagged, alarm, method_dependent, explanation_json) "
+                     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
+    for (const auto& x : rows) {
+      s.bind(1, id).bind(2, x.level).bind(3, x.entity_id).bind(4, x.name).bind(5, x.rank).bind(6, x.rank_low);
+      s.bind(7, x.rank_high).bind(8, x.score).bind(9, int64_t{x.flagged}).bind(10, int64_t{x.alarm});
+      s.bind(11, int64_t{x.method_dependent}).bind(12, x.explanation_json).run();
+    }
+    return id;
+  }
+
+  static RiskRun risk_run_at(Statement& s) {
+    return {s.int_at(0), s.text_at(1), s.text_at(2), s.text_at(3), s.text_at(4), s.text_at(5), s.text_at(6)};
+  }
+
+  std::optional<RiskRun> latest_risk_run() override {
+    Statement s(db_, "SELECT run_id, computed_at, computed_by, as_of, model_version, fingerprint, summary_json "
+                     "FROM risk_runs ORDER BY run_id DESC LIMIT 1");
+    if (!s.step()) return std::nullopt;
+    return risk_run_at(s);
+  }
+
+  std::optional<RiskRun> risk_run(int64_t run_id) override {
+    Statement s(db_, "SELECT run_id, computed_at, computed_by, as_of, model_version, fingerprint, summary_json "
+                     "FROM risk_runs WHERE run_id = ?1");
+    s.bind(1, run_id);
+    if (!s.step()) return std::nullopt;
+    return risk_run_at(s);
+  }
+
+  static RiskScoreRow risk_row_at(Statement& s) {
+    RiskScoreRow x;
+    x.level = s.text_at(0);
+    x.entity_id = s.text_at(1);
+    x.name = s.text_at(2);
+    x.rank = s.int_at(3);
+    x.rank_low = s.int_at(4);
+    x.rank_high = s.int_at(5);
+    x.score = sqlite3_column_double(s.raw(), 6);
+    x.flagged = s.int_at(7) != 0;
+    x.alarm = s.int_at(8) != 0;
+    x.method_dependent = s.int_at(9) != 0;
+    x.explanation_json = s.text_at(10);
+    return x;
+  }
+
+  std::vector<RiskScoreRow> risk_scores(int64_t run_id, const std::string& level, size_t offset,
+                                        size_t limit) override {
+    Statement s(db_, "SELECT level, entity_id, name, rank, rank_low, rank_high, score, flagged, alarm, "
+                     "method_dependent, explanation_json FROM risk_scores WHERE run_id = ?1 AND level = ?2 "
+                     "ORDER BY rank LIMIT ?3 OFFSET ?4");
+    s.bind(1, run_id).bind(2, level).bind(3, static_cast<int64_t>(limit)).bind(4, static_cast<int64_t>(offset));
+    std::vector<RiskScoreRow> out;
+    while (s.step()) out.push_back(risk_row_at(s));
+    return out;
+  }
+
+  std::optional<RiskScoreRow> risk_score(int64_t run_id, const std::string& level,
+                                         const std::string& entity_id) override {
+    Statement s(db_, "SELECT level, entity_id, name, rank, rank_low, rank_high, score, flagged, alarm, "
+                     "method_dependent, explanation_json FROM risk_scores WHERE run_id = ?1 AND level = ?2 "
+                     "AND entity_id = ?3");
+    s.bind(1, run_id).bind(2, level).bind(3, entity_id);
+    if (!s.step()) return std::nullopt;
+    return risk_row_at(s);
+  }
+
   void save_screening(const ScreeningRecord& r) override {
     auto& s = common(
         "INSERT OR REPLACE INTO screenings (case_id, case_version, lexicon_version, screened_at, violence, "
@@ -446,12 +520,20 @@ class SqliteStore final : public Store {
     Statement s(db_, "SELECT seq, at, actor, action, object_type, object_id, origin, details, prev_mac, mac "
                      "FROM audit_log WHERE (?1 = '' OR actor = ?1) AND (?2 = '' OR object_type = ?2) "
                      "AND (?3 = '' OR object_id = ?3) AND (?4 = '' OR at >= ?4) AND (?5 = '' OR at <= ?5) "
-                     "ORDER BY seq LIMIT ?6");
+                     "AND (?8 = '' OR action = ?8) ORDER BY seq LIMIT ?6 OFFSET ?7");
     s.bind(1, f.actor).bind(2, f.object_type).bind(3, f.object_id).bind(4, f.since).bind(5, f.until);
-    s.bind(6, static_cast<int64_t>(f.limit));
+    s.bind(6, static_cast<int64_t>(f.limit)).bind(7, static_cast<int64_t>(f.offset)).bind(8, f.action);
     std::vector<AuditRecord> out;
     while (s.step()) out.push_back(audit_at(s));
     return out;
+  }
+
+  int64_t count_audit(const AuditFilter& f) override {
+    Statement s(db_, "SELECT COUNT(*) FROM audit_log WHERE (?1 = '' OR actor = ?1) AND (?2 = '' OR object_type = ?2) "
+                     "AND (?3 = '' OR object_id = ?3) AND (?4 = '' OR at >= ?4) AND (?5 = '' OR at <= ?5) "
+                     "AND (?6 = '' OR action = ?6)");
+    s.bind(1, f.actor).bind(2, f.object_type).bind(3, f.object_id).bind(4, f.since).bind(5, f.until).bind(6, f.action);
+    return s.step() ? s.int_at(0) : 0;
   }
 
   void for_each_audit(const std::function<void(const AuditRecord&)>& visit) override {
@@ -563,7 +645,7 @@ class SqliteStore final : public Store {
                   "c.principal_id, c.subject_sex, c.subject_age_band, s.violence, COUNT(*) FROM cases c "
                   "LEFT JOIN screenings s ON s.case_id = c.case_id WHERE c.received_date < ?1 "
                   "GROUP BY 1, 2, 3, 4, 5, 6, 7", *t);
-      const char* child_tables[] = {"screening_feedback", "screenings", "cases_history"};
+      const char* child_tables[] = {"screening_feedback", "triage_decisions", "screenings", "cases_history"};
       for (const char* table : child_tables)
         run_counted(std::string("DELETE FROM ") + table +
                         " WHERE case_id IN (SELECT case_id FROM cases WHERE received_date < ?1)", *t);
@@ -575,6 +657,236 @@ class SqliteStore final : public Store {
             run_counted("DELETE FROM " + std::string(spec.table) + "_history WHERE superseded_at < ?1", *t);
     }
     return c;
+  }
+
+  // --- Server (migration 6) ---
+
+  void create_user(const UserRecord& u) override {
+    Statement s(db_, "INSERT INTO users (name, role, password_hash, disabled, created_at, created_by) "
+                     "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+    s.bind(1, u.name).bind(2, u.role).bind(3, u.password_hash).bind(4, int64_t{u.disabled});
+    s.bind(5, utc_timestamp()).bind(6, u.created_by).run();
+  }
+
+  static UserRecord user_at(Statement& s) {
+    return {s.text_at(0), s.text_at(1), s.text_at(2), s.int_at(3) != 0, s.text_at(4), s.text_at(5)};
+  }
+
+  std::optional<UserRecord> find_user(const std::string& name) override {
+    auto& s = common("SELECT name, role, password_hash, disabled, created_at, created_by FROM users WHERE name = ?1");
+    s.bind(1, name);
+    std::optional<UserRecord> out;
+    if (s.step()) out = user_at(s);
+    s.reset();
+    return out;
+  }
+
+  std::vector<UserRecord> users() override {
+    Statement s(db_, "SELECT name, role, password_hash, disabled, created_at, created_by FROM users ORDER BY name");
+    std::vector<UserRecord> out;
+    while (s.step()) out.push_back(user_at(s));
+    return out;
+  }
+
+  bool set_user_disabled(const std::string& name, bool disabled) override {
+    Statement s(db_, "UPDATE users SET disabled = ?2 WHERE name = ?1");
+    s.bind(1, name).bind(2, int64_t{disabled}).run();
+    return sqlite3_changes(db_) > 0;
+  }
+
+  bool set_user_password(const std::string& name, const std::string& password_hash) override {
+    Statement s(db_, "UPDATE users SET password_hash = ?2 WHERE name = ?1");
+    s.bind(1, name).bind(2, password_hash).run();
+    return sqlite3_changes(db_) > 0;
+  }
+
+  void create_session(const SessionRecord& r) override {
+    Statement s(db_, "INSERT INTO sessions (token_hash, csrf_hash, user_name, created_at, last_seen_at, expires_at, "
+                     "origin) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+    s.bind(1, r.token_hash).bind(2, r.csrf_hash).bind(3, r.user_name).bind(4, r.created_at);
+    s.bind(5, r.last_seen_at).bind(6, r.expires_at).bind(7, r.origin).run();
+  }
+
+  std::optional<SessionRecord> find_session(const std::string& token_hash) override {
+    auto& s = common("SELECT token_hash, csrf_hash, user_name, created_at, last_seen_at, expires_at, origin "
+                     "FROM sessions WHERE token_hash = ?1");
+    s.bind(1, token_hash);
+    std::optional<SessionRecord> out;
+    if (s.step())
+      out = SessionRecord{s.text_at(0), s.text_at(1), s.text_at(2), s.text_at(3), s.text_at(4), s.text_at(5),
+                          s.text_at(6)};
+    s.reset();
+    return out;
+  }
+
+  void touch_session(const std::string& token_hash, const std::string& last_seen_at) override {
+    auto& s = common("UPDATE sessions SET last_seen_at = ?2 WHERE token_hash = ?1");
+    s.bind(1, token_hash).bind(2, last_seen_at).run();
+  }
+
+  void delete_session(const std::string& token_hash) override {
+    Statement s(db_, "DELETE FROM sessions WHERE token_hash = ?1");
+    s.bind(1, token_hash).run();
+  }
+
+  int64_t delete_sessions_of(const std::string& user_name) override {
+    Statement s(db_, "DELETE FROM sessions WHERE user_name = ?1");
+    s.bind(1, user_name).run();
+    return sqlite3_changes(db_);
+  }
+
+  int64_t delete_sessions_before(const std::string& cutoff) override {
+    Statement s(db_, "DELETE FROM sessions WHERE last_seen_at < ?1 OR expires_at < ?2");
+    s.bind(1, cutoff).bind(2, utc_timestamp()).run();
+    return sqlite3_changes(db_);
+  }
+
+  void create_api_token(const ApiTokenRecord& t) override {
+    Statement s(db_, "INSERT INTO api_tokens (token_hash, user_name, label, created_at, revoked) "
+                     "VALUES (?1, ?2, ?3, ?4, ?5)");
+    s.bind(1, t.token_hash).bind(2, t.user_name).bind(3, t.label).bind(4, utc_timestamp());
+    s.bind(5, int64_t{t.revoked}).run();
+  }
+
+  std::optional<ApiTokenRecord> find_api_token(const std::string& token_hash) override {
+    auto& s = common("SELECT token_hash, user_name, label, created_at, COALESCE(last_used_at, ''), revoked "
+                     "FROM api_tokens WHERE token_hash = ?1");
+    s.bind(1, token_hash);
+    std::optional<ApiTokenRecord> out;
+    if (s.step())
+      out = ApiTokenRecord{s.text_at(0), s.text_at(1), s.text_at(2), s.text_at(3), s.text_at(4), s.int_at(5) != 0};
+    s.reset();
+    return out;
+  }
+
+  void touch_api_token(const std::string& token_hash, const std::string& last_used_at) override {
+    auto& s = common("UPDATE api_tokens SET last_used_at = ?2 WHERE token_hash = ?1");
+    s.bind(1, token_hash).bind(2, last_used_at).run();
+  }
+
+  void add_assignment(const Assignment& a) override {
+    Statement s(db_, "INSERT INTO assignments (user_name, unit_id, assigned_by, assigned_at) "
+                     "VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING");
+    s.bind(1, a.user_name).bind(2, a.unit_id).bind(3, a.assigned_by).bind(4, utc_timestamp()).run();
+  }
+
+  std::vector<std::string> assigned_units(const std::string& user_name) override {
+    auto& s = common("SELECT unit_id FROM assignments WHERE user_name = ?1 ORDER BY unit_id");
+    s.bind(1, user_name);
+    std::vector<std::string> out;
+    while (s.step()) out.push_back(s.text_at(0));
+    s.reset();
+    return out;
+  }
+
+  int64_t add_triage_decision(const TriageDecision& d) override {
+    Statement s(db_, "INSERT INTO triage_decisions (case_id, decision, reason, forwarded_to, decided_by, decided_at) "
+                     "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+    s.bind(1, d.case_id).bind(2, d.decision).bind(3, d.reason);
+    s.bind(4, d.forwarded_to.empty() ? Value() : Value(d.forwarded_to)).bind(5, d.decided_by);
+    s.bind(6, utc_timestamp()).run();
+    return sqlite3_last_insert_rowid(db_);
+  }
+
+  std::vector<TriageDecision> triage_decisions(const std::string& case_id) override {
+    Statement s(db_, "SELECT decision_id, case_id, decision, reason, COALESCE(forwarded_to, ''), decided_by, "
+                     "decided_at FROM triage_decisions WHERE case_id = ?1 ORDER BY decision_id");
+    s.bind(1, case_id);
+    std::vector<TriageDecision> out;
+    while (s.step())
+      out.push_back({s.int_at(0), s.text_at(1), s.text_at(2), s.text_at(3), s.text_at(4), s.text_at(5), s.text_at(6)});
+    return out;
+  }
+
+  // Filters are bound values; a list filter is matched through json_each over a
+  // bound JSON array, so no SQL text ever comes from a request.
+  TriagePage triage_queue(const TriageQuery& q) override {
+    auto json_list = [](const std::vector<std::string>& items) {
+      std::string out = "[";
+      for (const auto& i : items) {
+        out += out.size() > 1 ? ",\"" : "\"";
+        for (char c : i) {
+          if (c == '"' || c == '\\') out += '\\';
+          if (static_cast<unsigned char>(c) >= 0x20) out += c;
+        }
+        out += '"';
+      }
+      return out + "]";
+    };
+    const std::string where =
+        " FROM screenings s JOIN cases c ON c.case_id = s.case_id "
+        "LEFT JOIN (SELECT case_id, decision, MAX(decision_id) FROM triage_decisions GROUP BY case_id) d "
+        "ON d.case_id = c.case_id "
+        "WHERE s.violence = 1 "
+        "AND (?1 = '[]' OR s.severity IN (SELECT value FROM json_each(?1))) "
+        "AND (?2 = '' OR ('|' || s.categories || '|') LIKE ('%|' || ?2 || '|%') ESCAPE '\\') "
+        "AND (?3 = '' OR c.case_kind = ?3) "
+        "AND (?4 = '[]' OR c.unit_id IN (SELECT value FROM json_each(?4))) "
+        "AND (?5 = '' OR c.received_date >= ?5) AND (?6 = '' OR c.received_date <= ?6) "
+        "AND (?7 = -1 OR (d.case_id IS NOT NULL) = ?7)";
+    const char* order = "";
+    switch (q.sort) {
+      case TriageSort::newest: order = " ORDER BY c.received_date DESC, c.case_id"; break;
+      case TriageSort::oldest: order = " ORDER BY c.received_date, c.case_id"; break;
+      case TriageSort::most_severe:
+        order = " ORDER BY CASE s.severity WHEN 'high' THEN 3 WHEN 'moderate' THEN 2 WHEN 'low' THEN 1 ELSE 0 END "
+                "DESC, c.received_date DESC, c.case_id";
+        break;
+      case TriageSort::highest_score: order = " ORDER BY s.score DESC, c.received_date DESC, c.case_id"; break;
+      case TriageSort::case_id: order = " ORDER BY c.case_id"; break;
+    }
+    // LIKE treats % and _ as wildcards: escape them so a category is matched literally.
+    std::string category;
+    for (char c : q.category) {
+      if (c == '%' || c == '_' || c == '\\') category += '\\';
+      category += c;
+    }
+    auto bind_filters = [&](Statement& st) {
+      st.bind(1, json_list(q.severities)).bind(2, category).bind(3, q.case_kind).bind(4, json_list(q.unit_ids));
+      st.bind(5, q.received_from).bind(6, q.received_to);
+      st.bind(7, int64_t{q.decided ? (*q.decided ? 1 : 0) : -1});
+    };
+    TriagePage page;
+    Statement count(db_, "SELECT COUNT(*)" + where);
+    bind_filters(count);
+    if (count.step()) page.total = count.int_at(0);
+    Statement rows(db_, "SELECT c.case_id, c.case_kind, c.received_date, COALESCE(c.unit_id, ''), "
+                        "COALESCE(c.principal_id, ''), s.severity, s.categories, s.score, s.handling_deficiency, "
+                        "COALESCE(d.decision, '')" + where + order + " LIMIT ?8 OFFSET ?9");
+    bind_filters(rows);
+    rows.bind(8, static_cast<int64_t>(q.limit)).bind(9, static_cast<int64_t>(q.offset));
+    while (rows.step())
+      page.rows.push_back({rows.text_at(0), rows.text_at(1), rows.text_at(2), rows.text_at(3), rows.text_at(4),
+                           rows.text_at(5), rows.text_at(6), std::get<double>(rows.value_at(7)), rows.int_at(8) != 0,
+                           rows.text_at(9)});
+    return page;
+  }
+
+  ScreeningCounts screening_counts() override {
+    ScreeningCounts c;
+    Statement totals(db_, "SELECT COUNT(*), COALESCE(SUM(violence), 0), COALESCE(SUM(handling_deficiency), 0) "
+                          "FROM screenings");
+    if (totals.step()) {
+      c.screened = totals.int_at(0);
+      c.violence = totals.int_at(1);
+      c.handling_deficiency = totals.int_at(2);
+    }
+    Statement sev(db_, "SELECT severity, COUNT(*) FROM screenings WHERE violence = 1 GROUP BY severity");
+    while (sev.step()) c.violence_by_severity[sev.text_at(0)] = sev.int_at(1);
+    Statement month(db_, "SELECT substr(c.received_date, 1, 7), COUNT(*) FROM screenings s "
+                         "JOIN cases c ON c.case_id = s.case_id WHERE s.violence = 1 GROUP BY 1 ORDER BY 1");
+    while (month.step()) c.violence_by_month[month.text_at(0)] = month.int_at(1);
+    return c;
+  }
+
+  std::vector<Feedback> feedback_for(const std::string& case_id) override {
+    Statement s(db_, "SELECT case_id, target, verdict, lexicon_version, decided_by, decided_at, "
+                     "COALESCE(note, '') FROM screening_feedback WHERE case_id = ?1 ORDER BY feedback_id");
+    s.bind(1, case_id);
+    std::vector<Feedback> out;
+    while (s.step())
+      out.push_back({s.text_at(0), s.text_at(1), s.text_at(2), s.text_at(3), s.text_at(4), s.text_at(5), s.text_at(6)});
+    return out;
   }
 
   Status status() override {

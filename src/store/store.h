@@ -117,6 +117,8 @@ struct AuditRecord {
 struct AuditFilter {
   std::string actor, object_type, object_id, since, until;  // empty: any; times ISO 8601
   size_t limit = 1000;
+  size_t offset = 0;  // entries to skip (in seq order), for paging
+  std::string action;  // empty: any
 };
 
 struct RetentionRule {
@@ -142,6 +144,105 @@ struct ScreeningSummary {
   std::string severity;
   bool handling_deficiency = false;
   std::string categories;  // '|'-separated
+};
+
+// --- Server: accounts, sessions, API tokens, assignments, triage (migration 6) ---
+// Secrets are never stored: password_hash is libsodium's argon2id string, and
+// session and API tokens are stored only as their BLAKE2b-256 hex digest.
+
+struct UserRecord {
+  std::string name;           // unique sign-in name
+  std::string role;           // privacy::role_name(): administrator, analyst, ...
+  std::string password_hash;  // crypto_pwhash_str (argon2id); empty for a token-only account
+  bool disabled = false;
+  std::string created_at, created_by;  // created_at filled in by the store
+};
+
+struct SessionRecord {
+  std::string token_hash;  // digest of the cookie value
+  std::string csrf_hash;   // digest of the CSRF token handed out at sign-in
+  std::string user_name;
+  std::string created_at;    // ISO 8601 UTC
+  std::string last_seen_at;  // ISO 8601 UTC; idle expiry counts from here
+  std::string expires_at;    // absolute expiry, ISO 8601 UTC
+  std::string origin;        // client address at sign-in
+};
+
+struct ApiTokenRecord {
+  std::string token_hash;  // digest of the bearer token
+  std::string user_name;
+  std::string label;
+  std::string created_at;  // filled in by the store
+  std::string last_used_at;
+  bool revoked = false;
+};
+
+// An inspector's assignment to a unit: full case texts of that unit's cases.
+struct Assignment {
+  std::string user_name, unit_id, assigned_by, assigned_at;  // assigned_at filled in by the store
+};
+
+// What an inspector decided about a flagged case.
+struct TriageDecision {
+  int64_t decision_id = 0;  // filled in by the store
+  std::string case_id;
+  std::string decision;  // initiate_supervision, no_action or forward
+  std::string reason;
+  std::string forwarded_to;  // for "forward": to whom; else empty
+  std::string decided_by;
+  std::string decided_at;  // filled in by the store
+};
+
+// The triage queue: screened cases flagged as violence. Every filter is a value
+// bound as a parameter; sort is one of a fixed set, never text from a request.
+enum class TriageSort { newest, oldest, most_severe, highest_score, case_id };
+
+struct TriageQuery {
+  std::vector<std::string> severities;  // any of low, moderate, high; empty: any
+  std::string category;     // a screen category name that must be among the case's; empty: any
+  std::string case_kind;    // empty: any
+  std::vector<std::string> unit_ids;  // any of these units; empty: any
+  std::string received_from, received_to;  // ISO dates, inclusive; empty: open
+  std::optional<bool> decided;  // has a triage decision (true) or not (false); nullopt: either
+  TriageSort sort = TriageSort::most_severe;  // most_severe: severity, then newest
+  size_t limit = 50, offset = 0;
+};
+
+struct TriageRow {
+  std::string case_id, case_kind, received_date, unit_id, principal_id;
+  std::string severity, categories;  // categories '|'-separated
+  double score = 0;
+  bool handling_deficiency = false;
+  std::string last_decision;  // latest triage decision, or empty
+};
+
+struct TriagePage {
+  int64_t total = 0;  // rows matching the filters, before limit/offset
+  std::vector<TriageRow> rows;
+};
+
+// Screening figures for the overview.
+struct ScreeningCounts {
+  int64_t screened = 0, violence = 0, handling_deficiency = 0;
+  std::map<std::string, int64_t> violence_by_severity;  // low, moderate, high
+  std::map<std::string, int64_t> violence_by_month;     // "YYYY-MM" of received_date
+};
+
+// One stored recompute of the risk ranking (see src/risk/engine.h).
+struct RiskRun {
+  int64_t run_id = 0;  // filled in by the store
+  std::string computed_at, computed_by, as_of, model_version, fingerprint;
+  std::string summary_json;  // model settings, indicator summaries, alarm calibration
+};
+
+// One entity's place in a run, with its explanation as JSON (contributions, indicators,
+// evidence case ids, freshness).
+struct RiskScoreRow {
+  std::string level, entity_id, name;
+  int64_t rank = 0, rank_low = 0, rank_high = 0;
+  double score = 0;
+  bool flagged = false, alarm = false, method_dependent = false;
+  std::string explanation_json;
 };
 
 class Store {
@@ -195,6 +296,17 @@ class Store {
   // Every recorded status change of every deficiency, by deficiency and date.
   virtual std::vector<StatusChange> status_history() = 0;
 
+  // Risk runs. save_risk_run writes the run and all its rows (call inside a transaction, so
+  // readers see the whole run or none) and returns its id.
+  virtual int64_t save_risk_run(const RiskRun& run, const std::vector<RiskScoreRow>& rows) = 0;
+  virtual std::optional<RiskRun> latest_risk_run() = 0;
+  virtual std::optional<RiskRun> risk_run(int64_t run_id) = 0;
+  // Rows of one level by rank, from `offset`, at most `limit`.
+  virtual std::vector<RiskScoreRow> risk_scores(int64_t run_id, const std::string& level, size_t offset,
+                                                size_t limit) = 0;
+  virtual std::optional<RiskScoreRow> risk_score(int64_t run_id, const std::string& level,
+                                                 const std::string& entity_id) = 0;
+
   // Screening. Cases whose text has no screening for its current version by this
   // lexicon version (or every case, with `all`), in case-id order after `after_case_id`.
   virtual std::vector<CaseText> cases_to_screen(bool all, const std::string& lexicon_version,
@@ -208,6 +320,8 @@ class Store {
   virtual void append_audit(const AuditRecord& record) = 0;
   virtual std::optional<AuditRecord> last_audit() = 0;
   virtual std::vector<AuditRecord> audit_entries(const AuditFilter& filter) = 0;
+  // How many entries match the filter (limit and offset ignored), for paging.
+  virtual int64_t count_audit(const AuditFilter& filter) = 0;
   // Every entry in seq order, for verification.
   virtual void for_each_audit(const std::function<void(const AuditRecord&)>& visit) = 0;
 
@@ -225,6 +339,34 @@ class Store {
   // Removes what each rule's cutoff date (ISO, exclusive) has expired: text first, then
   // personal data, then whole records, then earlier versions. Call inside a transaction.
   virtual PurgeCounts purge(const std::map<std::string, std::string>& cutoff_by_category) = 0;
+
+  // --- Server (migration 6). Each call is one statement; the caller holds the
+  // transaction for writes. Names are unique; a missing row gives nullopt / false.
+  virtual void create_user(const UserRecord& user) = 0;  // throws if the name is taken
+  virtual std::optional<UserRecord> find_user(const std::string& name) = 0;
+  virtual std::vector<UserRecord> users() = 0;  // by name
+  virtual bool set_user_disabled(const std::string& name, bool disabled) = 0;  // false: no such user
+  virtual bool set_user_password(const std::string& name, const std::string& password_hash) = 0;
+
+  virtual void create_session(const SessionRecord& session) = 0;
+  virtual std::optional<SessionRecord> find_session(const std::string& token_hash) = 0;
+  virtual void touch_session(const std::string& token_hash, const std::string& last_seen_at) = 0;
+  virtual void delete_session(const std::string& token_hash) = 0;
+  virtual int64_t delete_sessions_of(const std::string& user_name) = 0;  // returns how many
+  virtual int64_t delete_sessions_before(const std::string& cutoff) = 0;  // last_seen_at < cutoff or expired
+
+  virtual void create_api_token(const ApiTokenRecord& token) = 0;
+  virtual std::optional<ApiTokenRecord> find_api_token(const std::string& token_hash) = 0;
+  virtual void touch_api_token(const std::string& token_hash, const std::string& last_used_at) = 0;
+
+  virtual void add_assignment(const Assignment& assignment) = 0;  // idempotent
+  virtual std::vector<std::string> assigned_units(const std::string& user_name) = 0;
+
+  virtual int64_t add_triage_decision(const TriageDecision& decision) = 0;  // returns decision_id
+  virtual std::vector<TriageDecision> triage_decisions(const std::string& case_id) = 0;  // oldest first
+  virtual TriagePage triage_queue(const TriageQuery& query) = 0;
+  virtual ScreeningCounts screening_counts() = 0;
+  virtual std::vector<Feedback> feedback_for(const std::string& case_id) = 0;  // oldest first
 };
 
 // Commits on commit(), rolls back if destroyed before (an exception, an early return).

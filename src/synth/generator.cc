@@ -13,6 +13,7 @@
 #include "synth/distributions.h"
 #include "synth/fake_identity.h"
 #include "synth/narrative.h"
+#include "synth/seclusion.h"
 
 namespace vaksam::synth {
 
@@ -278,6 +279,7 @@ class Generator {
     write_deficiencies();
     write_indicators();
     write_planted_truth();
+    write_seclusion_stream();
     return summary_;
   }
 
@@ -637,6 +639,14 @@ class Generator {
       out.field(u.capacity ? std::to_string(u.capacity) : "");
       out.field(remedied_[i] >= 0 && remedied_[i] < months_ ? month_text(remedied_[i]) : "").end_row();
     }
+  }
+
+  // Seclusions at SiS youth homes and their denominator, from their own stream.
+  void write_seclusion_stream() {
+    const auto s = write_seclusions(world_, {first_year_, o_.years, o_.scale, o_.out_dir}, root_.fork("seclusion"));
+    summary_.seclusions = s.events;
+    summary_.indicator_values += s.placement_rows;
+    for (const auto& [year, n] : s.events_by_year) summary_.cases_by_kind_and_year["seclusion"][year] = n;
   }
 
   const SynthOptions& o_;

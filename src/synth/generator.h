@@ -25,6 +25,7 @@ struct SynthOptions {
 
 struct SynthSummary {
   int64_t principals = 0, units = 0, cases = 0, inspections = 0, deficiencies = 0, indicator_values = 0;
+  int64_t seclusions = 0;  // cases of kind "seclusion", in seclusions.csv (not counted in `cases`)
   std::map<std::string, std::map<int, int64_t>> cases_by_kind_and_year;
   int first_year = 0, last_year = 0;
 };

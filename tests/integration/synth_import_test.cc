@@ -25,7 +25,12 @@ TEST(SynthImport, GeneratedFilesImportWithoutRejectedRows) {
   const std::string db = dir.file("v.db");
   const std::string truth = read_file(out + "/truth/cases.csv");
   const auto truth_rows = std::count(truth.begin(), truth.end(), '\n') - 1;
-  EXPECT_EQ(query_one(db, "SELECT COUNT(*) FROM cases"), std::to_string(truth_rows));
+  // Cases with ground truth, and the seclusions at SiS youth homes (seclusions.csv).
+  const std::string seclusions = read_file(out + "/seclusions.csv");
+  const auto seclusion_rows = std::count(seclusions.begin(), seclusions.end(), '\n') - 1;
+  EXPECT_GT(seclusion_rows, 0);
+  EXPECT_EQ(query_one(db, "SELECT COUNT(*) FROM cases WHERE case_kind <> 'seclusion'"), std::to_string(truth_rows));
+  EXPECT_EQ(query_one(db, "SELECT COUNT(*) FROM cases WHERE case_kind = 'seclusion'"), std::to_string(seclusion_rows));
   EXPECT_EQ(query_one(db, "SELECT COUNT(*) FROM principals"), "735");
   // Every case has a pseudonym where the file had a number, and no raw number is stored.
   EXPECT_NE(query_one(db, "SELECT COUNT(*) FROM cases WHERE subject_pseudonym IS NOT NULL"), "0");

@@ -33,10 +33,13 @@ TEST(CodeList, EveryBuiltinListLoads) {
 
 TEST(CodeList, UnknownListIsAnError) { EXPECT_THROW(CodeList::builtin("no_such_list"), std::exception); }
 
-TEST(CodeList, CaseKindsAreTheEightOfTheDomain) {
+// The eight kinds of the domain, and seclusion (avskiljning) at SiS youth homes,
+// which the statistics report follows by sex.
+TEST(CodeList, CaseKindsAreTheNineOfTheDomain) {
   EXPECT_EQ(CodeList::builtin("case_kinds").codes_joined(),
             "complaint, tip, lex_sarah, lex_maria, non_executed_decision, survey_response, "
-            "dialogue_input, other");
+            "dialogue_input, other, seclusion");
+  EXPECT_EQ(CodeList::builtin("case_kinds").resolve("Avskiljning"), "seclusion");
 }
 
 }  // namespace

@@ -10,6 +10,7 @@
 #include "privacy/identity_number.h"
 #include "support/temp_dir.h"
 #include "synth/distributions.h"
+#include "synth/seclusion.h"
 
 namespace vaksam::synth {
 namespace {
@@ -154,6 +155,40 @@ TEST(Rng, ForksAreIndependentAndRepeatable) {
   std::set<uint64_t> seen;
   for (int i = 0; i < 1000; ++i) seen.insert(a.below(100));
   EXPECT_EQ(seen.size(), 100u);
+}
+
+// Seclusions at SiS youth homes: girls' rate nearly doubles over the last two
+// years, boys' does not; the truth file and the placements agree with the events.
+TEST(Synth, SeclusionOfGirlsNearlyDoublesInTwoYearsAndOfBoysDoesNot) {
+  EXPECT_DOUBLE_EQ(planted_seclusion_multiplier(true, 2025, 2025), 1.9);
+  EXPECT_DOUBLE_EQ(planted_seclusion_multiplier(true, 2023, 2025), 1.0);
+  EXPECT_DOUBLE_EQ(planted_seclusion_multiplier(false, 2025, 2025), 1.0);
+  TempDir dir;
+  SynthOptions o;
+  o.seed = 3;
+  o.years = 5;
+  o.end_year = 2025;
+  o.scale = 1;
+  o.out_dir = dir.path();
+  const auto s = generate(o);
+  const auto truth = rows(read_file(dir.file("truth/seclusion.csv")));
+  ASSERT_EQ(truth.size(), 11u);  // header + 5 years x 2 sexes
+  std::map<std::string, double> rate;  // "2025 female" -> events per placed
+  int64_t events = 0;
+  for (size_t i = 1; i < truth.size(); ++i) {
+    const double placed = std::stod(truth[i][2]), n = std::stod(truth[i][5]);
+    rate[truth[i][0] + " " + truth[i][1]] = n / placed;
+    events += static_cast<int64_t>(n);
+  }
+  EXPECT_EQ(events, s.seclusions);
+  EXPECT_EQ(rows(read_file(dir.file("seclusions.csv"))).size() - 1, static_cast<size_t>(s.seclusions));
+  const double girls = rate["2025 female"] / rate["2023 female"], boys = rate["2025 male"] / rate["2023 male"];
+  EXPECT_NEAR(girls, 1.9, 0.35) << "nearly doubled";
+  EXPECT_NEAR(boys, 1.0, 0.2) << "flat";
+  const auto placements = rows(read_file(dir.file("sis_placements.csv")));
+  EXPECT_EQ(placements.size(), 11u);
+  EXPECT_EQ(placements[1][0], "SIS_PLACERADE_FLICKOR");
+  EXPECT_EQ(placements[1][1], "00");
 }
 
 }  // namespace

@@ -1,0 +1,96 @@
+// Everything the handlers share: configuration, the route registry, the store
+// pool, the one write lock, sign-in rate limits, and the audit helpers.
+#pragma once
+
+#include <atomic>
+#include <chrono>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <type_traits>
+
+#include "privacy/keys.h"
+#include "server/rate_limiter.h"
+#include "server/route_registry.h"
+#include "server/server_config.h"
+#include "server/static_files.h"
+#include "server/store_pool.h"
+
+namespace vaksam::server {
+
+class ServerContext {
+ public:
+  ServerContext(ServerConfig config, const privacy::KeySet& keys);
+
+  const ServerConfig& config() const { return config_; }
+  const privacy::KeySet& keys() const { return keys_; }
+  RouteRegistry& registry() { return registry_; }
+  const RouteRegistry& registry() const { return registry_; }
+  StorePool& pool() { return *pool_; }
+  const StaticFiles* static_files() const { return static_files_.get(); }
+  RateLimiter& sign_in_failures_per_account() { return per_account_; }
+  RateLimiter& sign_in_attempts_per_address() { return per_address_; }  // failed attempts
+
+  // Runs `change` in one write transaction together with the audit entries it
+  // records, commits, then publishes the audit anchor. One writer at a time across
+  // the server (SQLite has one writer anyway), so the audit chain and its anchor
+  // advance in order.
+  template <class Change>
+  auto write(Connection& c, Change&& change) {
+    std::lock_guard lock(write_mutex_);
+    c.refresh_data_keys(keys_.wrapping);
+    store::Transaction tx(*c.store);
+    if constexpr (std::is_void_v<decltype(change(*c.store, *c.audit))>) {
+      change(*c.store, *c.audit);
+      tx.commit();
+      c.audit->publish();
+    } else {
+      auto result = change(*c.store, *c.audit);
+      tx.commit();
+      c.audit->publish();
+      return result;
+    }
+  }
+
+  // For work that runs its own transaction (the importer): one writer at a time,
+  // and the audit anchor published after it.
+  template <class Work>
+  void write_raw(Connection& c, Work&& work) {
+    std::lock_guard lock(write_mutex_);
+    c.refresh_data_keys(keys_.wrapping);
+    work();
+    c.audit->publish();
+  }
+
+  // An audit entry on its own (a read of personal data, a refusal): written and
+  // committed before the data is sent.
+  void audit(Connection& c, const audit::Actor& actor, const std::string& action, const std::string& object_type,
+             const std::string& object_id, const std::string& details);
+
+  // A write that may be skipped when another write is running (refreshing a
+  // session's last-seen time): never makes a reader wait behind an import.
+  template <class Change>
+  bool write_if_free(Connection& c, Change&& change) {
+    std::unique_lock lock(write_mutex_, std::try_to_lock);
+    if (!lock.owns_lock()) return false;
+    store::Transaction tx(*c.store);
+    change(*c.store);
+    tx.commit();
+    return true;
+  }
+
+  std::atomic<bool> stopping{false};
+
+ private:
+  ServerConfig config_;
+  privacy::KeySet keys_;
+  RouteRegistry registry_;
+  std::unique_ptr<StorePool> pool_;
+  std::unique_ptr<StaticFiles> static_files_;
+  std::mutex write_mutex_;
+  RateLimiter per_account_{5, std::chrono::minutes(15)};
+  RateLimiter per_address_{30, std::chrono::minutes(15)};
+};
+
+}  // namespace vaksam::server
