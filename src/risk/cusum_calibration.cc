@@ -12,18 +12,29 @@ constexpr double kCap = 80.0;    // S beyond this is one state: far past any thr
 constexpr double kMinMean = 0.005, kMaxMean = 50.0;
 constexpr int kMeans = 48;
 
-// Distribution of S after `months` steps from S = 0, with z = (x - m) / sqrt(m).
-std::vector<double> distribution_of_s(double m, double k, int months) {
+// Distribution of S after `months` steps from S = 0, with z = (x - m) / sqrt(m), for counts
+// that are Poisson (phi <= 1) or negative binomial with variance phi * m.
+std::vector<double> distribution_of_s(double m, double k, int months, double phi) {
   const size_t states = static_cast<size_t>(kCap / kStep) + 1;
   std::vector<double> p(states, 0.0), next(states);
   p[0] = 1;
-  // Poisson pmf over the counts that matter.
+  // The count distribution over the counts that matter.
   std::vector<double> pmf;
-  double q = std::exp(-m);
-  for (int x = 0; x < 100000; ++x) {
-    pmf.push_back(q);
-    if (x > m && q < 1e-15) break;
-    q *= m / (x + 1);
+  if (phi <= 1.0001) {
+    double q = std::exp(-m);
+    for (int x = 0; x < 100000; ++x) {
+      pmf.push_back(q);
+      if (x > m && q < 1e-15) break;
+      q *= m / (x + 1);
+    }
+  } else {
+    const double r = m / (phi - 1), prob = r / (r + m);  // NB(size r, prob): mean m, var phi m
+    double q = std::exp(r * std::log(prob));
+    for (int x = 0; x < 100000; ++x) {
+      pmf.push_back(q);
+      if (x > m && q < 1e-15) break;
+      q *= (x + r) / (x + 1) * (1 - prob);
+    }
   }
   const double sd = std::sqrt(m);
   for (int t = 0; t < months; ++t) {
@@ -44,10 +55,12 @@ std::vector<double> distribution_of_s(double m, double k, int months) {
 
 }  // namespace
 
-CusumCalibration::CusumCalibration(double k, double p, int months) { *this = for_targets(k, {p}, months)[0]; }
+CusumCalibration::CusumCalibration(double k, double p, int months, double phi) {
+  *this = for_targets(k, {p}, months, phi)[0];
+}
 
 std::vector<CusumCalibration> CusumCalibration::for_targets(double k, const std::vector<double>& targets,
-                                                            int months) {
+                                                            int months, double phi) {
   std::vector<CusumCalibration> out(targets.size());
   for (size_t t = 0; t < targets.size(); ++t) {
     out[t].k_ = k;
@@ -56,7 +69,7 @@ std::vector<CusumCalibration> CusumCalibration::for_targets(double k, const std:
   }
   for (int i = 0; i < kMeans; ++i) {
     double m = kMinMean * std::pow(kMaxMean / kMinMean, static_cast<double>(i) / (kMeans - 1));
-    auto dist = distribution_of_s(m, k, months);
+    auto dist = distribution_of_s(m, k, months, phi);
     for (auto& cal : out) {
       // Smallest grid value h > 0 with P(S >= h) <= p.
       double tail = 0;

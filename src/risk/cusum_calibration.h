@@ -2,7 +2,9 @@
 // the smallest h such that P(S_t >= h) at the last month of a run of `months` in-control
 // months is at most p. The distribution of S is computed exactly on a fine grid (a Markov
 // chain, Brook and Evans 1972), not simulated, so the false alarms expected by chance are
-// known: the sum of those probabilities over the units monitored.
+// known: the sum of those probabilities over the units monitored. With phi > 1 the in-control
+// counts are negative binomial with variance phi * m (extra-Poisson variation between months:
+// season, clustered reporting, an in-control mean that is itself estimated).
 #pragma once
 
 #include <cstddef>
@@ -13,9 +15,10 @@ namespace vaksam::risk {
 class CusumCalibration {
  public:
   // `p`: the alarm probability per unit and month that the thresholds aim at.
-  CusumCalibration(double k, double p, int months);
+  CusumCalibration(double k, double p, int months, double phi = 1);
   // Several targets at once: the distributions of S are computed once and shared.
-  static std::vector<CusumCalibration> for_targets(double k, const std::vector<double>& p, int months);
+  static std::vector<CusumCalibration> for_targets(double k, const std::vector<double>& p, int months,
+                                                  double phi = 1);
 
   // h for the in-control mean m (from a log-spaced grid of means), and the exact alarm
   // probability at that h.

@@ -218,7 +218,7 @@ RiskEngine::RiskEngine(const facts::Dataset& data, PriorityModel model)
     size_t n = std::max<size_t>(1, p.ids[l].size());
     targets.push_back(std::min(0.05, model_.false_alarms_per_month / static_cast<double>(n)));
   }
-  p.calibration = CusumCalibration::for_targets(model_.cusum_k, targets, model_.monitor_months);
+  p.alarm_targets = targets;
 }
 
 RiskEngine::~RiskEngine() = default;

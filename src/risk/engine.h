@@ -84,6 +84,7 @@ struct RiskResult {
   size_t units_monitored = 0;
   double expected_false_alarms = 0;  // a month, by chance, at the calibrated thresholds
   size_t alarms = 0;                 // units with an alarm in force
+  double alarm_dispersion = 1;       // variance / mean of in-control monthly counts (>= 1)
   const LevelResult& level(Level l) const { return levels[static_cast<size_t>(l)]; }
 };
 

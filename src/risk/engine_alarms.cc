@@ -44,24 +44,48 @@ void compute_alarms(const RiskEngine::Prepared& p, const facts::Dataset& d, cons
   const int base_from = std::clamp(data_start, 0, model.baseline_months);
   const int base_months = model.baseline_months - base_from;
   if (base_months < 6) return;  // too little history to know what is normal
-  std::vector<double> base(nu, 0), expected(nu, 0);
-  std::vector<double> stratum_events(p.strata, 0), stratum_exposure(p.strata, 0);
+  // Monthly means from months [from, to) of the series, each shrunk towards its stratum.
+  auto shrunk_means = [&](int from, int to) {
+    std::vector<double> base(nu, 0), expected(nu, 0);
+    std::vector<double> stratum_events(p.strata, 0), stratum_exposure(p.strata, 0);
+    for (size_t u = 0; u < nu; ++u) {
+      for (int t = from; t < to; ++t) base[u] += series[u * months + t];
+      stratum_events[p.stratum[u]] += base[u];
+      stratum_exposure[p.stratum[u]] += p.exposure[u];
+    }
+    for (size_t u = 0; u < nu; ++u) {
+      size_t s = p.stratum[u];
+      expected[u] = stratum_exposure[s] > 0 ? p.exposure[u] * stratum_events[s] / stratum_exposure[s] : 0;
+    }
+    GammaPrior prior = fit_gamma_prior(base, expected);
+    std::vector<double> mean(nu, 0);
+    for (size_t u = 0; u < nu; ++u) {
+      if (expected[u] <= 0) continue;
+      double theta = (prior.shape + base[u]) / (prior.rate() + expected[u]);
+      mean[u] = theta * expected[u] / (to - from);
+    }
+    return mean;
+  };
+  const std::vector<double> mean = shrunk_means(base_from, model.baseline_months);
+
+  // Extra-Poisson variation, measured out of sample: means from the first half of the
+  // baseline against the counts of the second half (season, drift and the error of an
+  // estimated mean all widen it). The thresholds are calibrated for it.
+  const int half = base_from + base_months / 2;
+  const auto early = shrunk_means(base_from, half);
+  // Dispersion phi = variance / mean, by Pearson's statistic.
+  double pearson = 0, cells = 0;
   for (size_t u = 0; u < nu; ++u) {
-    for (int t = base_from; t < model.baseline_months; ++t) base[u] += series[u * months + t];
-    stratum_events[p.stratum[u]] += base[u];
-    stratum_exposure[p.stratum[u]] += p.exposure[u];
+    if (early[u] <= 0) continue;
+    for (int t = half; t < model.baseline_months; ++t) {
+      double x = series[u * months + t] - early[u];
+      pearson += x * x / early[u];
+      cells += 1;
+    }
   }
-  for (size_t u = 0; u < nu; ++u) {
-    size_t s = p.stratum[u];
-    expected[u] = stratum_exposure[s] > 0 ? p.exposure[u] * stratum_events[s] / stratum_exposure[s] : 0;
-  }
-  GammaPrior prior = fit_gamma_prior(base, expected);
-  std::vector<double> mean(nu, 0);
-  for (size_t u = 0; u < nu; ++u) {
-    if (expected[u] <= 0) continue;
-    double theta = (prior.shape + base[u]) / (prior.rate() + expected[u]);
-    mean[u] = theta * expected[u] / base_months;
-  }
+  const double phi = cells > 0 ? std::clamp(pearson / cells, 1.0, 10.0) : 1.0;
+  result.alarm_dispersion = phi;
+  const auto& calibration = p.calibration_for(phi, model);
 
   for (int l = 0; l < kLevels; ++l) {
     const size_t n = scores[l].size();
@@ -72,7 +96,7 @@ void compute_alarms(const RiskEngine::Prepared& p, const facts::Dataset& d, cons
       m[e] += mean[u];
       for (int t = 0; t < months; ++t) agg[e * months + t] += series[u * months + t];
     }
-    const auto& cal = p.calibration[l];
+    const auto& cal = calibration[l];
     CusumOptions options;
     options.k = cal.k();
     options.transform = CusumTransform::kStandard;

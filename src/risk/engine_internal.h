@@ -3,6 +3,9 @@
 #pragma once
 
 #include <array>
+#include <cmath>
+#include <map>
+#include <mutex>
 #include <vector>
 
 #include "risk/cusum_calibration.h"
@@ -31,7 +34,22 @@ struct RiskEngine::Prepared {
   size_t strata = 0;
   std::vector<double> exposure;
 
-  std::vector<CusumCalibration> calibration;  // per level
+  // CUSUM thresholds per level, by the dispersion phi they were calibrated for (to 0.01),
+  // computed when first needed: a backtest asks for the same few again and again.
+  std::vector<double> alarm_targets;  // per level
+  mutable std::mutex calibration_mutex;
+  mutable std::map<int, std::vector<CusumCalibration>> calibrations;
+  const std::vector<CusumCalibration>& calibration_for(double phi, const PriorityModel& model) const {
+    std::lock_guard<std::mutex> lock(calibration_mutex);
+    int key = static_cast<int>(std::lround(phi * 100));
+    auto it = calibrations.find(key);
+    if (it == calibrations.end())
+      it = calibrations
+               .emplace(key, CusumCalibration::for_targets(model.cusum_k, alarm_targets, model.monitor_months,
+                                                           key / 100.0))
+               .first;
+    return it->second;
+  }
 };
 
 // Members of an aggregate entity: the units whose evidence sums to it.

@@ -156,7 +156,8 @@ ordered_json summary_json(const RiskResult& r) {
   j["fingerprint"] = r.fingerprint;
   j["alarms"] = {{"units_monitored", r.units_monitored},
                  {"in_force", r.alarms},
-                 {"expected_by_chance_per_month", r4(r.expected_false_alarms)}};
+                 {"expected_by_chance_per_month", r4(r.expected_false_alarms)},
+                 {"dispersion", r4(r.alarm_dispersion)}};
   ordered_json indicators = ordered_json::array();
   for (size_t k = 0; k < m.indicators.size(); ++k) {
     const auto& d = m.indicators[k];
