@@ -15,7 +15,7 @@
 #include "facts/dataset.h"
 #include "risk/backtest.h"
 #include "risk/engine.h"
-#include "risk/funnel.h"
+#include "risk/funnel_report.h"
 #include "risk/risk_json.h"
 
 namespace vaksam::cli {
@@ -74,11 +74,14 @@ void print_top(const nlohmann::json& rows_json, bool explain) {
       }
       std::printf("\n");
     }
-    for (const auto& p : r["pairs"])
-      if (!p["ratio"].is_null())
-        std::printf("        pair: %s %.2f× expected, beside %s %s\n", p["indicator"].get<std::string>().c_str(),
-                    p["ratio"].get<double>(), p["harm_indicator"].get<std::string>().c_str(),
-                    p["harm_ratio"].is_null() ? "n/a" : (std::to_string(p["harm_ratio"].get<double>()) + "×").c_str());
+    for (const auto& p : r["pairs"]) {
+      if (p["ratio"].is_null()) continue;
+      char harm[32] = "n/a";
+      if (!p["harm_ratio"].is_null()) std::snprintf(harm, sizeof harm, "%.2f×", p["harm_ratio"].get<double>());
+      std::printf("        pair: %s %.2f× expected, shown beside %s %s (not ranked on)\n",
+                  p["indicator"].get<std::string>().c_str(), p["ratio"].get<double>(),
+                  p["harm_indicator"].get<std::string>().c_str(), harm);
+    }
     if (!r["sensitivity"].empty()) {
       std::printf("        flag differs with:");
       for (const auto& s : r["sensitivity"]) std::printf(" %s", s.get<std::string>().c_str());
@@ -135,6 +138,7 @@ int run_risk_compute(const Workspace& ws, const RiskArgs& args) {
 }
 
 int run_risk_top(const Workspace& ws, const RiskArgs& args) {
+  risk::level_from_name(args.level);  // a clear error for an unknown level, before anything else
   Session session = Session::open(ws);
   auto run = args.run_id ? session.store->risk_run(args.run_id) : session.store->latest_risk_run();
   if (!run) {
@@ -142,7 +146,6 @@ int run_risk_top(const Workspace& ws, const RiskArgs& args) {
                  args.run_id ? (" " + std::to_string(args.run_id)).c_str() : "");
     return kStoreError;
   }
-  risk::level_from_name(args.level);  // a clear error for an unknown level
   auto rows = session.store->risk_scores(run->run_id, args.level, 0, args.limit);
   nlohmann::json out = nlohmann::json::array();
   for (const auto& r : rows) out.push_back(nlohmann::json::parse(r.explanation_json));
@@ -170,73 +173,15 @@ int run_risk_top(const Workspace& ws, const RiskArgs& args) {
 int run_risk_funnel(const Workspace& ws, const RiskArgs& args, const std::string& indicator) {
   Session session = Session::open(ws);
   auto model = model_from(args);
-  size_t k = model.indicators.size();
-  for (size_t i = 0; i < model.indicators.size(); ++i)
-    if (model.indicators[i].id == indicator) k = i;
-  if (k == model.indicators.size()) {
-    std::string ids;
-    for (const auto& d : model.indicators) ids += (ids.empty() ? "" : ", ") + d.id;
-    throw Error("no indicator '" + indicator + "'; the indicators are " + ids);
-  }
-  const auto& def = model.indicators[k];
-  if (def.type != risk::DataType::ratio && def.type != risk::DataType::proportion)
-    throw Error("'" + indicator + "' is a count or an external value: it has no funnel plot");
+  risk::funnel_indicator(model, indicator);  // clear errors before the (slow) load
+  const risk::Level level = risk::level_from_name(args.level);
   facts::Dataset data = facts::load_dataset(*session.store);
   risk::RiskEngine engine(data, model);
   risk::ComputeOptions options;
   options.rank_intervals = false;
   options.sensitivity = false;
   auto result = engine.compute(as_of_from(args, data), options);
-  const auto& lv = result.level(risk::level_from_name(args.level));
-  std::vector<risk::FunnelInput> in;
-  std::vector<size_t> which;
-  for (size_t e = 0; e < lv.ids.size(); ++e) {
-    const auto& v = lv.value(e, k);
-    if (!v.applicable || !(v.expected > 0)) continue;
-    in.push_back({std::min<double>(v.observed, def.type == risk::DataType::proportion ? v.expected : v.observed),
-                  v.expected});
-    which.push_back(e);
-  }
-  if (in.size() < 2) throw Error("'" + indicator + "' applies to fewer than two entities at level " + args.level);
-  risk::FunnelOptions fo;
-  fo.type = def.type == risk::DataType::ratio ? risk::FunnelType::kRatio : risk::FunnelType::kProportion;
-  fo.ratio_method = risk::RatioMethod::kCqc;
-  fo.trimming = args.truncate ? risk::Trimming::kTruncate : risk::Trimming::kWinsorise;
-  auto f = risk::funnel_compare(in, fo);
-  nlohmann::ordered_json j;
-  j["indicator"] = def.id;
-  j["name_sv"] = def.name_sv;
-  j["name_en"] = def.name_en;
-  j["level"] = args.level;
-  j["as_of"] = facts::day_iso(result.as_of);
-  j["method"] = def.type == risk::DataType::ratio ? "ratio, square-root transform (CQC), limits squared back"
-                                                  : "proportion, arcsine transform";
-  j["trimming"] = args.truncate ? "truncated" : "winsorised";
-  j["target"] = f.target;
-  j["phi"] = f.phi;
-  j["tau2"] = f.tau2;
-  j["overdispersed"] = f.overdispersed;
-  auto points = nlohmann::ordered_json::array();
-  for (size_t i = 0; i < which.size(); ++i) {
-    const auto& u = f.units[i];
-    points.push_back({{"id", lv.ids[which[i]]}, {"name", lv.names[which[i]]}, {"numerator", in[i].numerator},
-                      {"denominator", in[i].denominator}, {"value", u.plotted_value}, {"z", u.z}, {"z_od", u.z_od},
-                      {"outlier", u.outlier}, {"od_out95", u.od_out95}});
-  }
-  j["points"] = std::move(points);
-  // The limits over the range of denominators, for drawing.
-  double lo = in[0].denominator, hi = lo;
-  for (const auto& x : in) lo = std::min(lo, x.denominator), hi = std::max(hi, x.denominator);
-  auto spec = risk::funnel_limit_spec(f, fo);
-  auto grid = nlohmann::ordered_json::array();
-  for (int g = 0; g <= 100; ++g) {
-    double dnm = lo * std::pow(hi / lo, g / 100.0);
-    auto l = risk::limits_at(dnm, spec);
-    grid.push_back({{"denominator", dnm}, {"lcl95", l.lcl95}, {"ucl95", l.ucl95}, {"lcl998", l.lcl998},
-                    {"ucl998", l.ucl998}, {"od_lcl95", l.od_lcl95}, {"od_ucl95", l.od_ucl95},
-                    {"od_lcl998", l.od_lcl998}, {"od_ucl998", l.od_ucl998}});
-  }
-  j["limits"] = std::move(grid);
+  auto j = risk::funnel_json(result, indicator, level, args.truncate);
   std::printf("%s\n", j.dump(args.json ? 2 : -1).c_str());
   return kOk;
 }

@@ -115,4 +115,34 @@ struct RiskArgs {
 CLI::App* add_risk_command(CLI::App& app, RiskArgs& args);
 int run_risk(const Workspace& ws, const RiskArgs& args);
 
+// `vaksam followup queue|status|effect` (cmd_followup.cc, docs/followup.md).
+struct FollowupArgs {
+  std::string as_of, bucket;
+  int due_soon_days = 30;
+  size_t limit = 0;
+  std::string deficiency_id, to, date, deadline, note, user;
+  std::string kind = "remedy";
+  int window_months = 12;
+  bool violence_only = false, json = false;
+  CLI::App *queue = nullptr, *status = nullptr, *effect = nullptr;
+};
+CLI::App* add_followup_command(CLI::App& app, FollowupArgs& args);
+int run_followup(const Workspace& ws, const FollowupArgs& args);
+
+// `vaksam plan create|list|export` (cmd_plan.cc, docs/followup.md).
+struct PlanArgs {
+  size_t capacity = 0;
+  double random_share = 0.1, follow_up_share = 0.15;
+  uint64_t seed = 1;
+  std::string level = "unit";
+  std::vector<std::string> regions;  // REGION=CAPACITY
+  int due_soon_days = 30;
+  bool fresh = false, json = false;
+  int64_t plan_id = 0;
+  std::string format = "csv", out;
+  CLI::App *create = nullptr, *list = nullptr, *export_ = nullptr;
+};
+CLI::App* add_plan_command(CLI::App& app, PlanArgs& args);
+int run_plan(const Workspace& ws, const PlanArgs& args);
+
 }  // namespace vaksam::cli

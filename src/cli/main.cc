@@ -182,6 +182,10 @@ int main(int argc, char** argv) {
 
   RiskArgs risk_args;
   auto* risk = add_risk_command(app, risk_args);
+  FollowupArgs followup_args;
+  auto* followup = add_followup_command(app, followup_args);
+  PlanArgs plan_args;
+  auto* plan = add_plan_command(app, plan_args);
 
   ServeArgs serve_args;
   auto* serve = add_serve_command(app, serve_args);
@@ -199,6 +203,8 @@ int main(int argc, char** argv) {
     if (*init) return run_init(ws);
     if (*serve) return run_serve(ws, serve_args);
     if (*risk) return run_risk(ws, risk_args);
+    if (*followup) return run_followup(ws, followup_args);
+    if (*plan) return run_plan(ws, plan_args);
     if (*user) return run_user(ws, user_args);
     if (*import) return run_import(ws, import_args);
     if (*status) return run_status(ws, json);

@@ -337,11 +337,28 @@ RiskResult RiskEngine::compute(Day as_of, const ComputeOptions& options) const {
   const uint8_t received = facts::code_index("deficiency_statuses", "account_received");
   const uint8_t not_accepted = facts::code_index("deficiency_statuses", "not_accepted");
   const uint8_t escalated = facts::code_index("deficiency_statuses", "escalated");
+  // Recurrence (followup, docs/followup.md): the principal was found deficient in the same
+  // category at an earlier inspection. DeficiencyFilter::recurring counts such findings made
+  // within the indicator's period.
+  auto principal_of = [&](const facts::Inspection& insp) {
+    return insp.principal != kNone ? insp.principal : insp.unit != kNone ? d.units[insp.unit].principal : kNone;
+  };
+  std::map<std::pair<uint32_t, uint8_t>, Day> first_found;
+  for (const auto& x : d.deficiencies) {
+    if (x.inspection == kNone) continue;
+    const auto& insp = d.inspections[x.inspection];
+    const Day known = insp.decided != kNoDay ? insp.decided : insp.started;
+    if (known == kNoDay || known > as_of || principal_of(insp) == kNone) continue;
+    auto [it, fresh] = first_found.try_emplace({principal_of(insp), x.category}, known);
+    if (!fresh) it->second = std::min(it->second, known);
+  }
   for (const auto& x : d.deficiencies) {
     if (x.inspection == kNone) continue;
     const auto& insp = d.inspections[x.inspection];
     Day known = insp.decided != kNoDay ? insp.decided : insp.started;
     if (known == kNoDay || known > as_of) continue;
+    const bool is_recurrence =
+        principal_of(insp) != kNone && first_found.at({principal_of(insp), x.category}) < known;
     uint8_t s = status_on(x, as_of);
     if (s == facts::kNoCode) s = open;
     const bool is_open = s == open || s == received || s == not_accepted || s == escalated;
@@ -352,7 +369,9 @@ RiskResult RiskEngine::compute(Day as_of, const ComputeOptions& options) const {
       if (def.source != Source::deficiencies) continue;
       bool counts = def.deficiencies == DeficiencyFilter::all ||
                     (def.deficiencies == DeficiencyFilter::open && is_open) ||
-                    (def.deficiencies == DeficiencyFilter::overdue && is_overdue);
+                    (def.deficiencies == DeficiencyFilter::overdue && is_overdue) ||
+                    (def.deficiencies == DeficiencyFilter::recurring && is_recurrence &&
+                     known > as_of - def.period_months * kDaysPerMonth);
       if (!counts) continue;
       IndicatorValue* v = insp.unit != kNone        ? &units.values[insp.unit * ni + k]
                           : insp.principal != kNone ? &principals.values[insp.principal * ni + k]

@@ -111,7 +111,7 @@ IndicatorDef parse_indicator(std::string_view text, std::string_view origin) {
     if (j.contains("base")) d.base = filter_of(j["base"], origin);
     d.deficiencies = enum_of(j, "deficiencies",
                              {{"open", DeficiencyFilter::open}, {"overdue", DeficiencyFilter::overdue},
-                              {"all", DeficiencyFilter::all}},
+                              {"all", DeficiencyFilter::all}, {"recurring", DeficiencyFilter::recurring}},
                              DeficiencyFilter::overdue, origin);
     d.external_id = j.value("external_id", "");
     d.denominator = enum_of(j, "denominator",

@@ -24,7 +24,9 @@ struct CaseFilter {
   bool handling_deficiency = false; // the text describes a failure in handling
 };
 
-enum class DeficiencyFilter { open, overdue, all };
+// recurring: a finding in a category the principal was found deficient in at an earlier
+// inspection, made within the indicator's period (docs/followup.md).
+enum class DeficiencyFilter { open, overdue, all, recurring };
 
 enum class Denominator {
   expected,    // indirect standardisation over unit type and size band

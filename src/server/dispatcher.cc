@@ -26,7 +26,9 @@ void secure_headers(HttpReply& reply) {
 HttpReply json_reply(const Reply& r) {
   HttpReply out;
   out.status = r.status;
-  if (r.status != 204) out.body = r.body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  if (r.status != 204)
+    out.body = !r.raw_body.empty() ? r.raw_body
+                                   : r.body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   out.headers = r.headers;
   secure_headers(out);
   return out;

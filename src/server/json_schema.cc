@@ -31,6 +31,12 @@ void check_property(const std::string& name, const nlohmann::json& schema, const
       throw ApiError("invalid_field", name);
     if (schema.contains("maximum") && v.get<int64_t>() > schema["maximum"].get<int64_t>())
       throw ApiError("invalid_field", name);
+  } else if (type == "number") {  // any JSON number; minimum/maximum inclusive
+    if (!v.is_number()) throw ApiError("invalid_field", name);
+    if (schema.contains("minimum") && v.get<double>() < schema["minimum"].get<double>())
+      throw ApiError("invalid_field", name);
+    if (schema.contains("maximum") && v.get<double>() > schema["maximum"].get<double>())
+      throw ApiError("invalid_field", name);
   } else if (type == "boolean") {
     if (!v.is_boolean()) throw ApiError("invalid_field", name);
   } else {

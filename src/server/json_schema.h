@@ -1,5 +1,5 @@
 // A small JSON Schema subset for request bodies: an object with typed properties
-// (string with minLength/maxLength/enum, integer with minimum/maximum, boolean),
+// (string with minLength/maxLength/enum, integer and number with minimum/maximum, boolean),
 // required names, and no other properties. The same schema goes into the OpenAPI
 // description, so what is documented is what is enforced. Pure.
 #pragma once

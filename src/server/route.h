@@ -94,6 +94,9 @@ struct Reply {
   int status = 200;
   nlohmann::json body;  // null with 204
   std::vector<std::pair<std::string, std::string>> headers;
+  // When not empty: the body, already serialised JSON (a cached answer), sent as is
+  // instead of `body`.
+  std::string raw_body;
 };
 
 // Route::max_body for a file upload: the limit the server was started with.

@@ -10,8 +10,10 @@ void add_all_routes(RouteRegistry& registry) {
   add_import_routes(registry);
   add_audit_routes(registry);
   add_user_routes(registry);
-  // Next: add_risk_routes (rankings, unit profiles, funnels), add_followup_routes,
-  // add_statistics_routes, each in its own routes_*.cc.
+  add_risk_routes(registry);
+  add_statistics_routes(registry);
+  add_followup_routes(registry);
+  add_plan_routes(registry);
 }
 
 }  // namespace vaksam::server

@@ -15,6 +15,10 @@ void add_case_routes(RouteRegistry& registry);      // triage queue, a case, fee
 void add_import_routes(RouteRegistry& registry);    // upload a file, list batches
 void add_audit_routes(RouteRegistry& registry);     // the audit trail (auditor)
 void add_user_routes(RouteRegistry& registry);      // users and assignments (administrator)
+void add_risk_routes(RouteRegistry& registry);      // risk run, ranking, profiles, funnels, compute
+void add_statistics_routes(RouteRegistry& registry);  // the standard report, tables (aggregates)
+void add_followup_routes(RouteRegistry& registry);  // follow-up queue, deficiency status changes
+void add_plan_routes(RouteRegistry& registry);      // inspection plans: list, make, read
 
 void add_all_routes(RouteRegistry& registry);
 

@@ -12,9 +12,45 @@ ServerContext::ServerContext(ServerConfig config, const privacy::KeySet& keys)
   if (!config_.static_dir.empty()) static_files_ = std::make_unique<StaticFiles>(config_.static_dir);
 }
 
+struct ServerContext::PendingAudit {
+  audit::Actor actor;
+  std::string action, object_type, object_id, details;
+  bool done = false;
+  std::exception_ptr error;
+};
+
 void ServerContext::audit(Connection& c, const audit::Actor& actor, const std::string& action,
                           const std::string& object_type, const std::string& object_id, const std::string& details) {
-  write(c, [&](store::Store&, audit::AuditLog& log) { log.record(actor, action, object_type, object_id, details); });
+  auto mine = std::make_shared<PendingAudit>(PendingAudit{actor, action, object_type, object_id, details});
+  std::unique_lock lock(audit_mutex_);
+  audit_queue_.push_back(mine);
+  while (!mine->done) {
+    if (audit_flushing_) {
+      audit_done_.wait(lock);
+      continue;
+    }
+    // Nobody is writing: this caller writes everything queued, its own entry included.
+    audit_flushing_ = true;
+    auto batch = std::move(audit_queue_);
+    audit_queue_.clear();
+    lock.unlock();
+    std::exception_ptr error;
+    try {
+      write(c, [&](store::Store&, audit::AuditLog& log) {
+        for (const auto& e : batch) log.record(e->actor, e->action, e->object_type, e->object_id, e->details);
+      });
+    } catch (...) {
+      error = std::current_exception();
+    }
+    lock.lock();
+    for (auto& e : batch) {
+      e->done = true;
+      e->error = error;  // nothing of a failed batch was committed: every caller in it fails
+    }
+    audit_flushing_ = false;
+    audit_done_.notify_all();
+  }
+  if (mine->error) std::rethrow_exception(mine->error);
 }
 
 }  // namespace vaksam::server

@@ -4,11 +4,13 @@
 
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
 #include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
 #include <type_traits>
+#include <vector>
 
 #include "privacy/keys.h"
 #include "server/rate_limiter.h"
@@ -64,7 +66,9 @@ class ServerContext {
   }
 
   // An audit entry on its own (a read of personal data, a refusal): written and
-  // committed before the data is sent.
+  // committed before the data is sent. Concurrent callers are committed together
+  // (group commit: one transaction and one anchor write for all entries waiting),
+  // so audited reads do not queue one by one behind the write lock.
   void audit(Connection& c, const audit::Actor& actor, const std::string& action, const std::string& object_type,
              const std::string& object_id, const std::string& details);
 
@@ -89,6 +93,11 @@ class ServerContext {
   std::unique_ptr<StorePool> pool_;
   std::unique_ptr<StaticFiles> static_files_;
   std::mutex write_mutex_;
+  struct PendingAudit;
+  std::mutex audit_mutex_;  // guards the two below
+  std::vector<std::shared_ptr<PendingAudit>> audit_queue_;
+  bool audit_flushing_ = false;
+  std::condition_variable audit_done_;
   RateLimiter per_account_{5, std::chrono::minutes(15)};
   RateLimiter per_address_{30, std::chrono::minutes(15)};
 };

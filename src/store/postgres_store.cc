@@ -569,6 +569,98 @@ class PostgresStore final : public Store {
 
   // --- Risk runs (migration 7) ---
 
+  bool set_deficiency_status(const DeficiencyStatusUpdate& u) override {
+    Params p;
+    p.text(u.deficiency_id).text(u.status).text(u.status_date);
+    if (u.deadline.empty()) p.null();
+    else p.text(u.deadline);
+    if (db().run("UPDATE deficiencies SET status = $2, status_date = $3, deadline = COALESCE($4, deadline) "
+                 "WHERE deficiency_id = $1",
+                 p)
+            .affected() == 0)
+      return false;
+    Params h;
+    h.text(u.deficiency_id).text(u.status).text(u.status_date).text(u.changed_by).text(utc_timestamp());
+    if (u.note.empty()) h.null();
+    else h.text(u.note);
+    db().run("INSERT INTO deficiency_status_history (deficiency_id, status, status_date, changed_by, batch_id, "
+             "recorded_at, note) VALUES ($1, $2, $3, $4, NULL, $5, $6)",
+             h);
+    return true;
+  }
+
+  int64_t save_plan(const PlanRecord& p, const std::vector<PlanItemRecord>& items) override {
+    Params r;
+    r.text(p.created_at.empty() ? utc_timestamp() : p.created_at).text(p.created_by).text(p.level).text(p.as_of)
+        .integer(p.capacity).real(p.random_share).integer(p.seed);
+    if (p.risk_run_id) r.integer(p.risk_run_id);
+    else r.null();
+    r.text(p.settings_json);
+    const int64_t id = db().run("INSERT INTO inspection_plans (created_at, created_by, level, as_of, capacity, "
+                                "random_share, seed, risk_run_id, settings_json) "
+                                "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING plan_id",
+                                r)
+                           .integer(0, 0);
+    for (const auto& x : items)
+      db().run("INSERT INTO inspection_plan_items (plan_id, position, entity_id, name, region_code, selection, rank, "
+               "score, reason) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+               Params().integer(id).integer(x.position).text(x.entity_id).text(x.name).text(x.region_code)
+                   .text(x.selection).integer(x.rank).real(x.score).text(x.reason));
+    return id;
+  }
+
+  static constexpr const char* kPlanColumns =
+      "SELECT plan_id, created_at, created_by, level, as_of, capacity, random_share, seed, risk_run_id, "
+      "settings_json FROM inspection_plans";
+
+  static PlanRecord plan_at(const Result& r, int i) {
+    PlanRecord p;
+    p.plan_id = r.integer(i, 0);
+    p.created_at = r.text(i, 1);
+    p.created_by = r.text(i, 2);
+    p.level = r.text(i, 3);
+    p.as_of = r.text(i, 4);
+    p.capacity = r.integer(i, 5);
+    p.random_share = r.real(i, 6);
+    p.seed = r.integer(i, 7);
+    p.risk_run_id = r.null(i, 8) ? 0 : r.integer(i, 8);
+    p.settings_json = r.text(i, 9);
+    return p;
+  }
+
+  std::vector<PlanRecord> plans() override {
+    Result r = db().run(std::string(kPlanColumns) + " ORDER BY plan_id DESC");
+    std::vector<PlanRecord> out;
+    for (int i = 0; i < r.rows(); ++i) out.push_back(plan_at(r, i));
+    return out;
+  }
+
+  std::optional<PlanRecord> plan(int64_t plan_id) override {
+    Result r = db().run(std::string(kPlanColumns) + " WHERE plan_id = $1", Params().integer(plan_id));
+    if (r.rows() == 0) return std::nullopt;
+    return plan_at(r, 0);
+  }
+
+  std::vector<PlanItemRecord> plan_items(int64_t plan_id) override {
+    Result r = db().run("SELECT position, entity_id, name, region_code, selection, rank, score, reason "
+                        "FROM inspection_plan_items WHERE plan_id = $1 ORDER BY position",
+                        Params().integer(plan_id));
+    std::vector<PlanItemRecord> out;
+    for (int i = 0; i < r.rows(); ++i) {
+      PlanItemRecord x;
+      x.position = r.integer(i, 0);
+      x.entity_id = r.text(i, 1);
+      x.name = r.text(i, 2);
+      x.region_code = r.text(i, 3);
+      x.selection = r.text(i, 4);
+      x.rank = r.integer(i, 5);
+      x.score = r.real(i, 6);
+      x.reason = r.text(i, 7);
+      out.push_back(std::move(x));
+    }
+    return out;
+  }
+
   int64_t save_risk_run(const RiskRun& run, const std::vector<RiskScoreRow>& rows) override {
     const int64_t id =
         db().run("INSERT INTO risk_runs (computed_at, computed_by, as_of, model_version, fingerprint, summary_json) "

@@ -319,6 +319,37 @@ CREATE TABLE risk_scores (
 CREATE INDEX risk_scores_by_rank ON risk_scores(run_id, level, rank);
 )sql";
 
+// Follow-up and planning: notes on status changes made by users, and inspection plans with
+// their items (docs/followup.md).
+constexpr std::string_view kFollowup = R"sql(
+ALTER TABLE deficiency_status_history ADD COLUMN note TEXT;
+CREATE TABLE inspection_plans (
+  plan_id       INTEGER PRIMARY KEY,
+  created_at    TEXT NOT NULL,
+  created_by    TEXT NOT NULL,
+  level         TEXT NOT NULL CHECK (level IN ('unit', 'principal')),
+  as_of         TEXT NOT NULL,
+  capacity      INTEGER NOT NULL CHECK (capacity > 0),
+  random_share  REAL NOT NULL CHECK (random_share >= 0 AND random_share <= 1),
+  seed          INTEGER NOT NULL,
+  risk_run_id   INTEGER,
+  settings_json TEXT NOT NULL
+);
+CREATE TABLE inspection_plan_items (
+  plan_id     INTEGER NOT NULL REFERENCES inspection_plans(plan_id) ON DELETE CASCADE,
+  position    INTEGER NOT NULL,
+  entity_id   TEXT NOT NULL,
+  name        TEXT NOT NULL,
+  region_code TEXT NOT NULL,
+  selection   TEXT NOT NULL CHECK (selection IN ('priority', 'random', 'follow_up')),
+  rank        INTEGER NOT NULL,
+  score       REAL NOT NULL,
+  reason      TEXT NOT NULL,
+  PRIMARY KEY (plan_id, position),
+  UNIQUE (plan_id, entity_id)
+);
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, "initial schema: reference geography, entities with history, import batches", kInitial},
     {2, "screening results and analyst feedback", kScreening},
@@ -327,6 +358,7 @@ constexpr Migration kMigrations[] = {
     {5, "retention policy and aggregates of purged cases", kRetention},
     {6, "server: users, sessions, API tokens, assignments, triage decisions", kServer},
     {7, "risk runs and their explained scores", kRisk},
+    {8, "follow-up: notes on status changes, inspection plans", kFollowup},
 };
 
 }  // namespace

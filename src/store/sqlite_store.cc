@@ -376,6 +376,86 @@ class SqliteStore final : public Store {
     return out;
   }
 
+  bool set_deficiency_status(const DeficiencyStatusUpdate& u) override {
+    Statement up(db_, "UPDATE deficiencies SET status = ?2, status_date = ?3, "
+                      "deadline = COALESCE(?4, deadline) WHERE deficiency_id = ?1");
+    up.bind(1, u.deficiency_id).bind(2, u.status).bind(3, u.status_date);
+    up.bind(4, u.deadline.empty() ? Value() : Value(u.deadline)).run();
+    if (sqlite3_changes(db_) == 0) return false;
+    Statement h(db_, "INSERT INTO deficiency_status_history (deficiency_id, status, status_date, changed_by, "
+                     "batch_id, recorded_at, note) VALUES (?1, ?2, ?3, ?4, NULL, ?5, ?6)");
+    h.bind(1, u.deficiency_id).bind(2, u.status).bind(3, u.status_date).bind(4, u.changed_by);
+    h.bind(5, utc_timestamp()).bind(6, u.note.empty() ? Value() : Value(u.note)).run();
+    return true;
+  }
+
+  int64_t save_plan(const PlanRecord& p, const std::vector<PlanItemRecord>& items) override {
+    Statement r(db_, "INSERT INTO inspection_plans (created_at, created_by, level, as_of, capacity, random_share, "
+                     "seed, risk_run_id, settings_json) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+    r.bind(1, p.created_at.empty() ? utc_timestamp() : p.created_at).bind(2, p.created_by).bind(3, p.level);
+    r.bind(4, p.as_of).bind(5, p.capacity).bind(6, p.random_share).bind(7, p.seed);
+    r.bind(8, p.risk_run_id ? Value(p.risk_run_id) : Value()).bind(9, p.settings_json).run();
+    const int64_t id = sqlite3_last_insert_rowid(db_);
+    Statement s(db_, "INSERT INTO inspection_plan_items (plan_id, position, entity_id, name, region_code, selection, "
+                     "rank, score, reason) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+    for (const auto& x : items) {
+      s.bind(1, id).bind(2, x.position).bind(3, x.entity_id).bind(4, x.name).bind(5, x.region_code);
+      s.bind(6, x.selection).bind(7, x.rank).bind(8, x.score).bind(9, x.reason).run();
+    }
+    return id;
+  }
+
+  static PlanRecord plan_at(Statement& s) {
+    PlanRecord p;
+    p.plan_id = s.int_at(0);
+    p.created_at = s.text_at(1);
+    p.created_by = s.text_at(2);
+    p.level = s.text_at(3);
+    p.as_of = s.text_at(4);
+    p.capacity = s.int_at(5);
+    p.random_share = sqlite3_column_double(s.raw(), 6);
+    p.seed = s.int_at(7);
+    p.risk_run_id = s.null_at(8) ? 0 : s.int_at(8);
+    p.settings_json = s.text_at(9);
+    return p;
+  }
+
+  std::vector<PlanRecord> plans() override {
+    Statement s(db_, "SELECT plan_id, created_at, created_by, level, as_of, capacity, random_share, seed, "
+                     "risk_run_id, settings_json FROM inspection_plans ORDER BY plan_id DESC");
+    std::vector<PlanRecord> out;
+    while (s.step()) out.push_back(plan_at(s));
+    return out;
+  }
+
+  std::optional<PlanRecord> plan(int64_t plan_id) override {
+    Statement s(db_, "SELECT plan_id, created_at, created_by, level, as_of, capacity, random_share, seed, "
+                     "risk_run_id, settings_json FROM inspection_plans WHERE plan_id = ?1");
+    s.bind(1, plan_id);
+    if (!s.step()) return std::nullopt;
+    return plan_at(s);
+  }
+
+  std::vector<PlanItemRecord> plan_items(int64_t plan_id) override {
+    Statement s(db_, "SELECT position, entity_id, name, region_code, selection, rank, score, reason "
+                     "FROM inspection_plan_items WHERE plan_id = ?1 ORDER BY position");
+    s.bind(1, plan_id);
+    std::vector<PlanItemRecord> out;
+    while (s.step()) {
+      PlanItemRecord x;
+      x.position = s.int_at(0);
+      x.entity_id = s.text_at(1);
+      x.name = s.text_at(2);
+      x.region_code = s.text_at(3);
+      x.selection = s.text_at(4);
+      x.rank = s.int_at(5);
+      x.score = sqlite3_column_double(s.raw(), 6);
+      x.reason = s.text_at(7);
+      out.push_back(std::move(x));
+    }
+    return out;
+  }
+
   int64_t save_risk_run(const RiskRun& run, const std::vector<RiskScoreRow>& rows) override {
     Statement r(db_, "INSERT INTO risk_runs (computed_at, computed_by, as_of, model_version, fingerprint, "
                      "summary_json) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");

@@ -245,6 +245,36 @@ struct RiskScoreRow {
   std::string explanation_json;
 };
 
+// --- Follow-up and planning (migration 8, docs/followup.md) ---
+
+// A status change made by a user (not an import): checked by src/followup/lifecycle.h first.
+struct DeficiencyStatusUpdate {
+  std::string deficiency_id, status, status_date, changed_by;
+  std::string deadline;  // a new deadline for the account of measures; "" keeps the current one
+  std::string note;      // optional, kept with the status history
+};
+
+// An inspection plan and its items (src/followup/plan.h).
+struct PlanRecord {
+  int64_t plan_id = 0;     // filled in by the store
+  std::string created_at;  // filled in by the store when empty
+  std::string created_by, level, as_of;
+  int64_t capacity = 0;
+  double random_share = 0;
+  int64_t seed = 0;
+  int64_t risk_run_id = 0;    // 0: computed fresh for the plan
+  std::string settings_json;  // every option (region capacities, follow-up share ...)
+};
+
+struct PlanItemRecord {
+  int64_t position = 0;  // 1.. in the plan's order
+  std::string entity_id, name, region_code;
+  std::string selection;  // priority, random or follow_up
+  int64_t rank = 0;       // in the risk ranking (0: not ranked)
+  double score = 0;
+  std::string reason;
+};
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -367,6 +397,15 @@ class Store {
   virtual TriagePage triage_queue(const TriageQuery& query) = 0;
   virtual ScreeningCounts screening_counts() = 0;
   virtual std::vector<Feedback> feedback_for(const std::string& case_id) = 0;  // oldest first
+
+  // --- Follow-up and planning (migration 8). Writes: the caller holds the transaction.
+  // Sets the deficiency's current status and status_date (and deadline, if given) and appends
+  // the change to its status history; false, writing nothing, if there is no such deficiency.
+  virtual bool set_deficiency_status(const DeficiencyStatusUpdate& update) = 0;
+  virtual int64_t save_plan(const PlanRecord& plan, const std::vector<PlanItemRecord>& items) = 0;  // plan_id
+  virtual std::vector<PlanRecord> plans() = 0;  // newest first
+  virtual std::optional<PlanRecord> plan(int64_t plan_id) = 0;
+  virtual std::vector<PlanItemRecord> plan_items(int64_t plan_id) = 0;  // by position
 };
 
 // Commits on commit(), rolls back if destroyed before (an exception, an early return).

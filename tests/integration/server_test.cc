@@ -45,6 +45,8 @@ class Server : public ::testing::Test {
     const std::string pw = database_->dir.write("pw2.txt", kPassword + "\n");
     ASSERT_EQ(run_vaksam(database_->dir, {"user", "add", "victim", "--role", "viewer", "--password-file", pw}).exit_code, 0);
     ASSERT_EQ(run_vaksam(database_->dir, {"user", "add", "limited", "--role", "analyst", "--password-file", pw}).exit_code, 0);
+    ASSERT_EQ(run_vaksam(database_->dir, {"plan", "create", "--capacity", "2", "--seed", "5"}).exit_code, 0);  // plan 1
+    ASSERT_EQ(run_vaksam(database_->dir, {"risk", "compute"}).exit_code, 0);  // risk run 1
     std::filesystem::create_directories(database_->dir.file("dist/assets"));
     database_->dir.write("dist/index.html", "<html>vaksam</html>");
     database_->dir.write("dist/assets/app.js", "console.log(1)");
@@ -89,6 +91,18 @@ const std::map<std::string, std::map<std::string, std::string>> kMatrix = {
     {"POST /api/users", {{"administrator", "ok"}, {"analyst", "no"}, {"inspector", "no"}, {"viewer", "no"}, {"auditor", "no"}}},
     {"POST /api/users/{name}/disable", {{"administrator", "ok"}, {"analyst", "no"}, {"inspector", "no"}, {"viewer", "no"}, {"auditor", "no"}}},
     {"POST /api/users/{name}/assignments", {{"administrator", "ok"}, {"analyst", "no"}, {"inspector", "no"}, {"viewer", "no"}, {"auditor", "no"}}},
+    {"GET /api/followup/queue", {{"administrator", "ok"}, {"analyst", "ok"}, {"inspector", "ok"}, {"viewer", "no"}, {"auditor", "no"}}},
+    {"POST /api/followup/deficiencies/{deficiency_id}/status", {{"administrator", "ok"}, {"analyst", "ok"}, {"inspector", "ok"}, {"viewer", "no"}, {"auditor", "no"}}},
+    {"GET /api/plans", {{"administrator", "ok"}, {"analyst", "ok"}, {"inspector", "ok"}, {"viewer", "no"}, {"auditor", "no"}}},
+    {"GET /api/plans/{plan_id}", {{"administrator", "ok"}, {"analyst", "ok"}, {"inspector", "ok"}, {"viewer", "no"}, {"auditor", "no"}}},
+    {"POST /api/plans", {{"administrator", "ok"}, {"analyst", "ok"}, {"inspector", "ok"}, {"viewer", "no"}, {"auditor", "no"}}},
+    {"GET /api/risk/run", {{"administrator", "ok"}, {"analyst", "ok"}, {"inspector", "ok"}, {"viewer", "no"}, {"auditor", "no"}}},
+    {"GET /api/risk/ranking", {{"administrator", "ok"}, {"analyst", "ok"}, {"inspector", "ok"}, {"viewer", "no"}, {"auditor", "no"}}},
+    {"GET /api/risk/entities/{level}/{id}", {{"administrator", "ok"}, {"analyst", "ok"}, {"inspector", "ok"}, {"viewer", "no"}, {"auditor", "no"}}},
+    {"GET /api/risk/funnel/{indicator}", {{"administrator", "ok"}, {"analyst", "ok"}, {"inspector", "ok"}, {"viewer", "no"}, {"auditor", "no"}}},
+    {"POST /api/risk/compute", {{"administrator", "ok"}, {"analyst", "ok"}, {"inspector", "ok"}, {"viewer", "no"}, {"auditor", "no"}}},
+    {"GET /api/stats/report", {{"administrator", "ok"}, {"analyst", "ok"}, {"inspector", "ok"}, {"viewer", "ok"}, {"auditor", "ok"}}},
+    {"GET /api/stats/table", {{"administrator", "ok"}, {"analyst", "ok"}, {"inspector", "ok"}, {"viewer", "ok"}, {"auditor", "ok"}}},
 };
 
 // A valid request for each route (the role decides the answer, not the input).
@@ -114,6 +128,19 @@ httplib::Result call_route(httplib::Client& c, const std::string& label, const C
   if (label == "POST /api/users/{name}/assignments")
     return c.Post("/api/users/inspector-user/assignments", h, R"({"unit_id":"U-IFO-0180"})", "application/json");
   if (label == "GET /api/cases/{case_id}") return c.Get("/api/cases/C-2024-0001", h);
+  if (label == "POST /api/followup/deficiencies/{deficiency_id}/status") {
+    // Each role that may takes the deficiency one step further (a repeated step would be refused).
+    const std::string to = role == "administrator" ? "account_received" : role == "analyst" ? "accepted" : "verified";
+    const std::string date = role == "administrator" ? "2024-03-01" : role == "analyst" ? "2024-04-01" : "2024-05-01";
+    return c.Post("/api/followup/deficiencies/D-2023-017-1/status", h,
+                  nlohmann::json({{"status", to}, {"status_date", date}}).dump(), "application/json");
+  }
+  if (label == "GET /api/risk/entities/{level}/{id}") return c.Get("/api/risk/entities/unit/U-IFO-0180", h);
+  if (label == "GET /api/risk/funnel/{indicator}") return c.Get("/api/risk/funnel/violence_signals?level=unit", h);
+  if (label == "POST /api/risk/compute") return c.Post(path, h, "{}", "application/json");
+  if (label == "GET /api/plans/{plan_id}") return c.Get("/api/plans/1", h);  // made by `vaksam plan create` in setup
+  if (label == "POST /api/plans")
+    return c.Post(path, h, R"({"capacity":2,"random_share":0.5,"seed":3,"level":"unit"})", "application/json");
   if (method == "DELETE") return c.Delete(path, h);
   return c.Get(path, h);
 }

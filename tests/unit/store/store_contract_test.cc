@@ -554,6 +554,105 @@ TEST_P(StoreContractTest, RiskRunsKeepTheirRankedRows) {
   EXPECT_EQ(store_->risk_scores(run, "unit", 1, 10).size(), 1u);
 }
 
+TEST_P(StoreContractTest, AUserStatusChangeSetsTheCurrentStatusAndAppendsToTheHistory) {
+  const auto& deficiencies = model::entity(EntityKind::deficiency);
+  {
+    Transaction tx(*store_);
+    const int64_t b = batch();
+    store_->insert_if_new(model::entity(EntityKind::principal), principal("P1", "Kommun"), {"h", b, 2});
+    store_->insert_if_new(model::entity(EntityKind::inspection),
+                          std::vector<Value>{std::string("I1"), std::string("planned"), Value{}, std::string("P1"),
+                                             std::string("2024-01-01"), std::string("2024-01-20"),
+                                             std::string("deficiencies"), Value{}},
+                          {"h", b, 2});
+    store_->insert_if_new(deficiencies,
+                          std::vector<Value>{std::string("D1"), std::string("I1"), std::string("risk_assessment"),
+                                             std::string("SoL"), std::string("Rutin"), std::string("2024-04-30"),
+                                             std::string("open"), std::string("2024-01-20")},
+                          {"h", b, 2});
+    store_->append_status_change({"D1", "open", "2024-01-20", "import:a", b});
+    tx.commit();
+  }
+  {
+    Transaction tx(*store_);
+    EXPECT_TRUE(store_->set_deficiency_status({"D1", "account_received", "2024-04-02", "anna", "", "late but complete"}));
+    EXPECT_TRUE(store_->set_deficiency_status({"D1", "not_accepted", "2024-05-02", "bo", "", ""}));
+    EXPECT_TRUE(store_->set_deficiency_status({"D1", "escalated", "2024-05-10", "bo", "2024-08-31", ""}));
+    EXPECT_FALSE(store_->set_deficiency_status({"NOPE", "escalated", "2024-05-10", "bo", "", ""}));
+    tx.commit();
+  }
+  EXPECT_EQ(model::to_text(*store_->field_of(deficiencies, "D1", "status")), "escalated");
+  EXPECT_EQ(model::to_text(*store_->field_of(deficiencies, "D1", "status_date")), "2024-05-10");
+  EXPECT_EQ(model::to_text(*store_->field_of(deficiencies, "D1", "deadline")), "2024-08-31");
+  const auto h = store_->status_history();
+  ASSERT_EQ(h.size(), 4u);
+  EXPECT_EQ(h[1].status + "/" + h[1].changed_by, "account_received/anna");
+  EXPECT_EQ(h[1].batch_id, 0);
+  EXPECT_EQ(h[3].status, "escalated");
+  EXPECT_EQ(backend_->query("SELECT COUNT(*) FROM deficiency_status_history WHERE deficiency_id = 'NOPE'"), "0");
+  EXPECT_EQ(backend_->query("SELECT note FROM deficiency_status_history WHERE status = 'account_received'"),
+            "late but complete");
+  // A rollback takes the change back, history and all.
+  {
+    Transaction tx(*store_);
+    EXPECT_TRUE(store_->set_deficiency_status({"D1", "account_received", "2024-06-01", "anna", "", ""}));
+  }
+  EXPECT_EQ(model::to_text(*store_->field_of(deficiencies, "D1", "status")), "escalated");
+  EXPECT_EQ(store_->status_history().size(), 4u);
+}
+
+TEST_P(StoreContractTest, PlansAreStoredWithTheirItemsNewestFirst) {
+  EXPECT_TRUE(store_->plans().empty());
+  EXPECT_FALSE(store_->plan(1));
+  PlanRecord p;
+  p.created_by = "anna";
+  p.level = "unit";
+  p.as_of = "2025-12-31";
+  p.capacity = 2;
+  p.random_share = 0.5;
+  p.seed = 7;
+  p.risk_run_id = 0;
+  p.settings_json = R"({"follow_up_share":0.15})";
+  std::vector<PlanItemRecord> items = {{1, "U1", "Enhet 1", "01", "random", 14, 12.5, "drawn by lot"},
+                                       {2, "U2", "Enhet 2", "14", "priority", 1, 88.25, "rank 1"}};
+  int64_t first = 0, second = 0;
+  {
+    Transaction tx(*store_);
+    first = store_->save_plan(p, items);
+    p.seed = 8;
+    p.risk_run_id = 3;
+    second = store_->save_plan(p, {items[1]});
+    tx.commit();
+  }
+  EXPECT_GT(second, first);
+  const auto all = store_->plans();
+  ASSERT_EQ(all.size(), 2u);
+  EXPECT_EQ(all[0].plan_id, second);
+  EXPECT_EQ(all[0].risk_run_id, 3);
+  EXPECT_EQ(all[1].risk_run_id, 0);
+  EXPECT_EQ(all[1].seed, 7);
+  EXPECT_DOUBLE_EQ(all[1].random_share, 0.5);
+  EXPECT_FALSE(all[1].created_at.empty());
+  EXPECT_EQ(all[1].settings_json, p.settings_json);
+  const auto got = store_->plan_items(first);
+  ASSERT_EQ(got.size(), 2u);
+  EXPECT_EQ(got[0].entity_id + got[0].selection + got[0].region_code, "U1random01");
+  EXPECT_DOUBLE_EQ(got[1].score, 88.25);
+  EXPECT_EQ(got[1].rank, 1);
+  EXPECT_EQ(store_->plan_items(second).size(), 1u);
+  // An item twice in one plan, or a capacity of 0, is refused by the schema and writes nothing.
+  {
+    Transaction tx(*store_);
+    EXPECT_THROW(store_->save_plan(p, {items[0], items[0]}), std::exception);
+  }
+  {
+    Transaction tx(*store_);
+    p.capacity = 0;
+    EXPECT_THROW(store_->save_plan(p, items), std::exception);
+  }
+  EXPECT_EQ(store_->plans().size(), 2u);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, StoreContractTest, ::testing::Values("sqlite", "postgresql"),
                          [](const auto& info) { return info.param; });
 
