@@ -17,9 +17,17 @@ double r4(double v) { return std::isfinite(v) ? std::round(v * 1e4) / 1e4 : 0.0;
 
 ordered_json indicator_json(const IndicatorDef& def, const IndicatorValue& v, const IndicatorSummary& sum,
                             bool intervals) {
-  // Names, types and directions are in the run summary; here only this entity's numbers.
+  // Only applicable indicators are listed; the dashboard shows them without the summary.
   ordered_json j;
   j["id"] = def.id;
+  j["name_sv"] = def.name_sv;
+  j["name_en"] = def.name_en;
+  j["type"] = def.type == DataType::ratio        ? "ratio"
+              : def.type == DataType::proportion ? "proportion"
+              : def.type == DataType::count      ? "count"
+                                                 : "external";
+  j["direction"] = std::string(direction_name(def.direction));
+  j["applicable"] = true;
   j["observed"] = r4(v.observed);
   if (def.type == DataType::ratio || def.type == DataType::proportion) {
     j[def.type == DataType::ratio ? "expected" : "trials"] = r4(v.expected);

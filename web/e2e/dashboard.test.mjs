@@ -64,7 +64,7 @@ const digits = (s) => (s ?? '').replace(/[^0-9]/g, '');
 async function newPage() {
   const context = await browser.newContext({ locale: 'sv-SE', viewport: { width: 1366, height: 900 } });
   const page = await context.newPage();
-  page.on('pageerror', (e) => { page.errors ??= []; page.errors.push(String(e)); });
+  page.on('pageerror', (e) => { page.errors ??= []; page.errors.push(String(e)); console.log('# page error:', e.stack); });
   page.on('console', (m) => { if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) { page.errors ??= []; page.errors.push(m.text()); } });
   return page;
 }
@@ -205,6 +205,7 @@ describe('dashboard', () => {
     // Click Kiruna (2584) on the map, at a point inside it.
     const pos = await page.evaluate(() => {
       const el = document.querySelector('.chart.map');
+      el.scrollIntoView({ block: 'center' });  // the point must be on screen to be clicked
       const c = el.__vaksamChart;
       const [x, y] = c.convertToPixel({ seriesIndex: 0 }, [20.5, 67.9]);
       const r = el.getBoundingClientRect();

@@ -12,21 +12,21 @@ export const ep = {
   feedback: (id: string) => `/api/cases/${encodeURIComponent(id)}/feedback`,
   triageDecision: (id: string) => `/api/cases/${encodeURIComponent(id)}/triage`,
   imports: (p: Record<string, string | number | null | undefined> = {}) => `/api/imports${query(p)}`,
-  // ASSUMED: {run_id, as_of, model_version, level, paging?, entities: [explanation as in `risk top --json`]}
+  // {run_id, as_of, model_version, level, paging?, entities: [explanation as in `risk top --json`]}
   ranking: (level: string, limit: number, offset = 0) => `/api/risk/ranking${query({ level, limit, offset })}`,
-  // ASSUMED: one entity's explanation (as a ranking row), optionally with
+  // one entity's explanation (as a ranking row), optionally with
   // time_series [{month, signals, alarm?}], deficiencies [...], evidence cases.
   profile: (level: string, id: string) => `/api/risk/entities/${encodeURIComponent(level)}/${encodeURIComponent(id)}`,
-  // ASSUMED: as `vaksam risk funnel INDICATOR --level L` prints.
+  // as `vaksam risk funnel INDICATOR --level L` prints.
   funnel: (indicator: string, level: string) => `/api/risk/funnel/${encodeURIComponent(indicator)}${query({ level })}`,
-  // ASSUMED: {as_of, deficiencies: [{deficiency_id, inspection_id, unit_id, unit_name?, principal_id?, category,
+  // {as_of, deficiencies: [{deficiency_id, inspection_id, unit_id, unit_name?, principal_id?, category,
   // legal_basis, required_action, deadline, status, status_date, bucket: overdue|due_soon|recurring|open}]}
   followup: '/api/followup/queue',
-  // ASSUMED: POST {status, status_date, note?} → the deficiency as above.
+  // POST {status, status_date, note?} → the deficiency as above.
   deficiencyStatus: (id: string) => `/api/followup/deficiencies/${encodeURIComponent(id)}/status`,
-  // ASSUMED: GET {plans: [...]}; POST {capacity, random_share, seed?, level?} → {plan_id, created_at, capacity,
+  // GET {plans: [...]}; POST {capacity, random_share, seed?, level?} → {plan_id, created_at, capacity,
   // random_share, items: [{id, name, score?, rank?, selection: priority|random}]}
   plans: '/api/plans',
-  // ASSUMED: as `vaksam stats report --format json` prints.
+  // as `vaksam stats report --format json` prints.
   statsReport: '/api/stats/report',
 };

@@ -24,7 +24,12 @@ export function loadMap(name: 'municipalities' | 'regions'): Promise<void> {
 
 export function init(el: HTMLElement): echarts.ECharts {
   const chart = echarts.init(el, undefined, { renderer: 'canvas' });
-  const ro = new ResizeObserver(() => chart.resize());
+  // Resize only a chart that is on the page and has a size: a chart hidden (its table shown
+  // instead) or replaced by a newer render has nothing to lay out.
+  const ro = new ResizeObserver(() => {
+    if (chart.isDisposed() || !el.isConnected || !el.clientWidth || !el.clientHeight) return;
+    chart.resize();
+  });
   ro.observe(el);
   const dispose = chart.dispose.bind(chart);
   chart.dispose = () => { ro.disconnect(); dispose(); };
