@@ -4,7 +4,9 @@
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <cstdlib>
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -83,6 +85,25 @@ inline std::string query_one(const std::string& db_path, const std::string& sql)
 
 inline std::string example(const std::string& name) {
   return std::string(VAKSAM_SOURCE_DIR) + "/examples/" + name;
+}
+
+// `vaksam synth` with `synth_args` into dir/synth, then `init` and one `import` of every
+// generated file (in name order, so yearly deficiency snapshots come in order). Fails the
+// calling test with the command's messages if a step fails.
+inline void make_synthetic_store(const TempDir& dir, std::vector<std::string> synth_args) {
+  const std::string out = dir.file("synth");
+  synth_args.insert(synth_args.begin(), "synth");
+  synth_args.insert(synth_args.end(), {"--out", out});
+  auto r = run_vaksam(dir, synth_args);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  ASSERT_EQ(run_vaksam(dir, {"init"}).exit_code, 0);
+  std::vector<std::string> files;
+  for (const auto& e : std::filesystem::directory_iterator(out))
+    if (e.path().extension() == ".csv") files.push_back(e.path().string());
+  std::sort(files.begin(), files.end());
+  files.insert(files.begin(), "import");
+  r = run_vaksam(dir, files);
+  ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
 }
 
 }  // namespace vaksam::testing

@@ -23,19 +23,7 @@ class FollowupCli : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     dir_ = new TempDir();
-    const std::string out = dir_->file("synth");
-    auto r = run_vaksam(*dir_, {"synth", "--seed", "1", "--years", "5", "--end-year", "2025", "--scale", "0.05",
-                                "--out", out});
-    ASSERT_EQ(r.exit_code, 0) << r.err;
-    ASSERT_EQ(run_vaksam(*dir_, {"init"}).exit_code, 0);
-    std::vector<std::string> args{"import"};
-    std::vector<std::string> files;
-    for (const auto& e : std::filesystem::directory_iterator(out))
-      if (e.path().extension() == ".csv") files.push_back(e.path().string());
-    std::sort(files.begin(), files.end());  // deficiencies-YYYY.csv in year order
-    for (auto& f : files) args.push_back(f);
-    r = run_vaksam(*dir_, args);
-    ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
+    make_synthetic_store(*dir_, {"--seed", "1", "--years", "5", "--end-year", "2025", "--scale", "0.05"});
   }
   static void TearDownTestSuite() { delete dir_; }
   static std::string db() { return dir_->file("v.db"); }
@@ -194,15 +182,9 @@ namespace {
 // verified (truth/planted.csv, remedied_month); the effect must be recovered within its interval.
 TEST(FollowupEffect, ThePlantedRemedyEffectIsRecoveredOnTheSyntheticDataset) {
   TempDir dir;
+  make_synthetic_store(dir, {"--seed", "1", "--end-year", "2025"});
+  if (HasFatalFailure()) return;
   const std::string out = dir.file("synth");
-  ASSERT_EQ(run_vaksam(dir, {"synth", "--seed", "1", "--end-year", "2025", "--out", out}).exit_code, 0);
-  ASSERT_EQ(run_vaksam(dir, {"init"}).exit_code, 0);
-  std::vector<std::string> files;
-  for (const auto& e : std::filesystem::directory_iterator(out))
-    if (e.path().extension() == ".csv") files.push_back(e.path().string());
-  std::sort(files.begin(), files.end());
-  files.insert(files.begin(), "import");
-  ASSERT_EQ(run_vaksam(dir, files).exit_code, 0);
   auto r = run_vaksam(dir, {"followup", "effect", "--json"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const auto effect = nlohmann::json::parse(r.out);

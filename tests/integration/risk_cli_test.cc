@@ -18,15 +18,8 @@ class RiskCli : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     dir_ = new TempDir;
-    const std::string out = dir_->file("synth");
-    auto r = run_vaksam(*dir_, {"synth", "--seed", "3", "--years", "4", "--end-year", "2025", "--scale", "0.1",
-                                "--out", out});
-    ASSERT_EQ(r.exit_code, 0) << r.err;
-    ASSERT_EQ(run_vaksam(*dir_, {"init"}).exit_code, 0);
-    std::vector<std::string> args{"import"};
-    for (const auto& e : std::filesystem::directory_iterator(out))
-      if (e.path().extension() == ".csv") args.push_back(e.path().string());
-    ASSERT_EQ(run_vaksam(*dir_, args).exit_code, 0);
+    make_synthetic_store(*dir_, {"--seed", "3", "--years", "4", "--end-year", "2025", "--scale", "0.1"});
+    if (HasFatalFailure()) return;
     ASSERT_EQ(run_vaksam(*dir_, {"screen", "--threads", "2"}).exit_code, 0);
   }
   static void TearDownTestSuite() { delete dir_; }

@@ -16,16 +16,8 @@ class StatsCli : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     dir_ = new TempDir;
-    const std::string out = dir_->file("synth");
-    auto r = run_vaksam(*dir_, {"synth", "--seed", "1", "--years", "5", "--end-year", "2025", "--scale", "0.05",
-                                "--out", out});
-    ASSERT_EQ(r.exit_code, 0) << r.err;
-    ASSERT_EQ(run_vaksam(*dir_, {"init"}).exit_code, 0);
-    std::vector<std::string> args{"import"};
-    for (const auto& e : std::filesystem::directory_iterator(out))
-      if (e.path().extension() == ".csv") args.push_back(e.path().string());
-    r = run_vaksam(*dir_, args);
-    ASSERT_EQ(r.exit_code, 0) << r.err;
+    make_synthetic_store(*dir_, {"--seed", "1", "--years", "5", "--end-year", "2025", "--scale", "0.05"});
+    if (HasFatalFailure()) return;
     // Before screening, the report says what is missing and still shows seclusion.
     unscreened_ = new RunResult(run_vaksam(*dir_, {"stats", "report", "--format", "json"}));
     ASSERT_EQ(run_vaksam(*dir_, {"screen", "--threads", "1"}).exit_code, 0);
