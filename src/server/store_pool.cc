@@ -25,7 +25,8 @@ StorePool::StorePool(const std::string& db_path, const std::string& anchor_path,
     : keys_(keys) {
   for (size_t i = 0; i < size; ++i) {
     auto c = std::make_unique<Connection>();
-    c->store = store::open_store(db_path, store::OpenMode::open_existing);  // SQLite file or postgresql:// URI
+    // SQLite file or postgresql:// URI; the first connection checks the file, the rest reuse it.
+    c->store = store::open_store(db_path, i == 0 ? store::OpenMode::open_existing : store::OpenMode::another_connection);
     c->refresh_data_keys(keys.wrapping);
     c->audit = std::make_unique<audit::AuditLog>(*c->store, keys.audit, anchor_path);
     free_.push_back(c.get());

@@ -160,7 +160,7 @@ class PostgresStore final : public Store {
     if (mode == OpenMode::create && tables > 0)
       throw Error(location + ": the database is not empty (" + std::to_string(tables) +
                   " tables); vaksam init wants an empty database");
-    if (mode == OpenMode::open_existing && !ours)
+    if (mode != OpenMode::create && !ours)
       throw Error(location + ": no vaksam database here; create one with `vaksam init --db " + location + "`");
   }
 

@@ -1101,7 +1101,7 @@ std::unique_ptr<Store> open_sqlite(const std::string& path, OpenMode mode) {
   const bool exists = file_exists(path);
   if (mode == OpenMode::create && exists)
     throw Error(path + ": a database already exists here; remove it first or choose another path");
-  if (mode == OpenMode::open_existing && !exists)
+  if (mode != OpenMode::create && !exists)
     throw Error(path + ": no database here; create one with `vaksam init --db " + path + "`");
   sqlite3* db = nullptr;
   const int flags = SQLITE_OPEN_READWRITE | (mode == OpenMode::create ? SQLITE_OPEN_CREATE : 0) |
@@ -1119,7 +1119,7 @@ std::unique_ptr<Store> open_sqlite(const std::string& path, OpenMode mode) {
   store->exec("PRAGMA foreign_keys = ON");
   store->exec("PRAGMA cache_size = -65536");  // 64 MiB
   store->exec("PRAGMA temp_store = MEMORY");
-  {
+  if (mode != OpenMode::another_connection) {
     Statement check(db, "PRAGMA quick_check");
     if (!check.step() || check.text_at(0) != "ok")
       throw Error(path + ": the database file is damaged (PRAGMA quick_check failed)");
