@@ -15,8 +15,6 @@ namespace vaksam::server {
 
 namespace {
 
-constexpr auto kRunCheckEvery = std::chrono::seconds(2);
-constexpr auto kDataCheckEvery = std::chrono::seconds(10);
 constexpr size_t kMaxAnswerBytes = size_t{256} << 20;  // cached answers per run
 
 // The explanation as listed: without the case ids behind each contribution. A
@@ -220,15 +218,31 @@ std::shared_ptr<const std::string> DataSnapshot::stats_report() {
 // --- the cache ---
 
 std::shared_ptr<RunSnapshot> AnalysisCache::run(store::Store& store) {
-  std::lock_guard lock(mutex_);
-  const auto now = std::chrono::steady_clock::now();
-  if (run_valid_ && now - run_checked_ < kRunCheckEvery) return run_;
+  {
+    std::lock_guard lock(mutex_);
+    if (run_loaded_ && run_checked_ == forgotten_) return run_;
+  }
+  return check_run(store, false);
+}
+
+std::shared_ptr<RunSnapshot> AnalysisCache::check_run(store::Store& store, bool always) {
+  std::lock_guard loading(run_load_mutex_);
+  std::shared_ptr<RunSnapshot> current;
+  uint64_t checking = 0;
+  {
+    std::lock_guard lock(mutex_);
+    if (!always && run_loaded_ && run_checked_ == forgotten_) return run_;  // checked while this caller waited
+    current = run_;
+    checking = forgotten_;
+  }
   auto latest = store.latest_risk_run();
-  if (!latest) run_.reset();
-  else if (!run_ || run_->run().run_id != latest->run_id) run_ = std::make_shared<RunSnapshot>(store, *latest);
-  run_checked_ = now;
-  run_valid_ = true;
-  return run_;
+  if (!latest) current.reset();
+  else if (!current || current->run().run_id != latest->run_id) current = std::make_shared<RunSnapshot>(store, *latest);
+  std::lock_guard lock(mutex_);
+  run_ = current;
+  run_loaded_ = true;
+  run_checked_ = checking;
+  return current;
 }
 
 AnalysisCache::DataKey AnalysisCache::data_key(store::Store& store) {
@@ -240,43 +254,40 @@ AnalysisCache::DataKey AnalysisCache::data_key(store::Store& store) {
 }
 
 std::shared_ptr<DataSnapshot> AnalysisCache::data(store::Store& store) {
-  std::shared_ptr<DataSnapshot> current;
   {
     std::lock_guard lock(mutex_);
-    current = data_;
-    if (current && std::chrono::steady_clock::now() - data_checked_ < kDataCheckEvery) return current;
+    if (data_ && data_checked_ == forgotten_) return data_;
   }
-  // One request checks (and reloads); the others keep using the current snapshot
-  // meanwhile, or wait for the first one.
-  std::unique_lock load(data_load_mutex_, std::defer_lock);
-  if (current) {
-    if (!load.try_lock()) return current;
-  } else {
-    load.lock();
+  return check_data(store, false);
+}
+
+std::shared_ptr<DataSnapshot> AnalysisCache::check_data(store::Store& store, bool always) {
+  std::lock_guard loading(data_load_mutex_);
+  std::shared_ptr<DataSnapshot> current;
+  DataKey loaded;
+  uint64_t checking = 0;
+  {
     std::lock_guard lock(mutex_);
-    if (data_) return data_;  // loaded while this request waited
+    if (!always && data_ && data_checked_ == forgotten_) return data_;  // checked while this caller waited
+    current = data_;
+    loaded = data_key_;
+    checking = forgotten_;
   }
   const auto key = data_key(store);
-  if (!current || !(key == data_key_)) {
+  if (!current || !(key == loaded)) {
     const auto run = key.run_id ? store.risk_run(key.run_id) : std::nullopt;
     current = std::make_shared<DataSnapshot>(store, run);
   }
   std::lock_guard lock(mutex_);
   data_ = current;
   data_key_ = key;
-  data_checked_ = std::chrono::steady_clock::now();
+  data_checked_ = checking;
   return current;
-}
-
-AnalysisCache& analysis_cache() {
-  static AnalysisCache cache;
-  return cache;
 }
 
 void AnalysisCache::forget() {
   std::lock_guard lock(mutex_);
-  run_valid_ = false;
-  data_checked_ = {};
+  ++forgotten_;
 }
 
 }  // namespace vaksam::server

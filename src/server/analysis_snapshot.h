@@ -1,13 +1,12 @@
 // What the risk and statistics routes read, loaded once and shared by every request:
 // the latest stored risk run (immutable once committed) and the analytic dataset
 // (facts::Dataset) with what the unit profiles need from it. Answers that depend
-// only on these are cached with them. Both are reloaded when a new risk run or
-// import batch (or a deficiency status change) appears; while a reload runs,
-// requests keep being answered from the previous snapshot.
+// only on these are cached with them. Both are reloaded in the background when a new
+// risk run or import batch (or a deficiency status change) appears; while a reload
+// runs, requests keep being answered from the previous snapshot.
 #pragma once
 
 #include <array>
-#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -97,13 +96,18 @@ class DataSnapshot {
   std::shared_ptr<const std::string> stats_report_;
 };
 
-// The current snapshots. Checks for a newer run every couple of seconds and for new
-// data every ten; forget() after a write in this server makes the next request check.
+// The current snapshots. refresh() (run in the background, see BackgroundRefresh)
+// looks for a newer run and new data and loads them; requests take what is current
+// and never wait for a reload, except for the very first load and after forget(),
+// which makes the next request check at once (after a write in this server whose
+// result the writer expects to see).
 class AnalysisCache {
  public:
   // nullptr when there is no risk run.
   std::shared_ptr<RunSnapshot> run(store::Store& store);
   std::shared_ptr<DataSnapshot> data(store::Store& store);
+  void refresh_run(store::Store& store) { check_run(store, true); }
+  void refresh_data(store::Store& store) { check_data(store, true); }
   void forget();
 
  private:
@@ -112,20 +116,21 @@ class AnalysisCache {
     size_t status_changes = 0;
     bool operator==(const DataKey&) const = default;
   };
-  DataKey data_key(store::Store& store);
+  static DataKey data_key(store::Store& store);
+  // `always`: check even if another caller checked since the last forget().
+  std::shared_ptr<RunSnapshot> check_run(store::Store& store, bool always);
+  std::shared_ptr<DataSnapshot> check_data(store::Store& store, bool always);
 
-  std::mutex mutex_;
+  std::mutex mutex_;  // guards the members below, never held over a store read
+  uint64_t forgotten_ = 0;  // forget() calls so far
   std::shared_ptr<RunSnapshot> run_;
-  std::chrono::steady_clock::time_point run_checked_{};
-  bool run_valid_ = false;
-
-  std::mutex data_load_mutex_;  // one loader at a time
+  bool run_loaded_ = false;
+  uint64_t run_checked_ = 0;  // the value of forgotten_ when the run was last checked
   std::shared_ptr<DataSnapshot> data_;
   DataKey data_key_;
-  std::chrono::steady_clock::time_point data_checked_{};
-};
+  uint64_t data_checked_ = 0;
 
-// The server's one cache (a server serves one database).
-AnalysisCache& analysis_cache();
+  std::mutex run_load_mutex_, data_load_mutex_;  // one check (and load) at a time
+};
 
 }  // namespace vaksam::server

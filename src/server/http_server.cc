@@ -191,6 +191,7 @@ int serve(const ServerConfig& config, const privacy::KeySet& keys, const std::fu
     context.stopping = true;
     svr.stop();
   });
+  context.start_background();
   on_listening(port);
   svr.listen_after_bind();  // returns after stop(), once the worker pool has finished every request
   std::fprintf(stderr, "vaksam serve: stopped\n");

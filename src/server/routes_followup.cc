@@ -77,6 +77,7 @@ Reply change_status(Call& call) {
     if (e.why() == followup::StatusRefused::Why::not_found) throw ApiError("deficiency_not_found");
     throw ApiError("status_change_refused", e.what());
   }
+  call.server.refresh_soon();  // profiles list the deficiency's status
   return Reply{200,
                {{"deficiency_id", id},
                 {"previous_status", before.status},

@@ -113,6 +113,7 @@ Reply upload(Call& call) {
   try {
     // The importer runs its own transaction; the audit entry commits inside it.
     call.server.write_raw(call.db, [&] { report = ingest::import_file(*call.db.store, pseudonymizer, path.string(), options); });
+    call.server.refresh_soon();
   } catch (const Error& e) {
     // The whole file was refused (encoding, header, ...): the store is as before.
     nlohmann::json body = ApiError("import_refused").to_json();

@@ -1,50 +1,17 @@
 // The overview: what is in the store, what screening found, and the last import.
 // Roles that see only aggregates get every breakdown through disclosure control.
-#include <chrono>
-#include <mutex>
-
 #include "server/route_helpers.h"
 #include "server/routes.h"
 #include "server/server_context.h"
-#include "server/clock.h"
 #include "server/suppressed_counts.h"
 
 namespace vaksam::server {
 
 namespace {
 
-// Computing the figures scans the cases; at a million cases that takes longer than
-// a dashboard should wait, so they are computed at most every few seconds.
-constexpr auto kFreshFor = std::chrono::seconds(10);
-
-struct Figures {
-  store::Status status;
-  store::ScreeningCounts screening;
-  std::string as_of;
-};
-
-class FiguresCache {
- public:
-  Figures get(store::Store& store) {
-    std::lock_guard lock(mutex_);
-    const auto now = std::chrono::steady_clock::now();
-    if (!valid_ || now - computed_ > kFreshFor) {
-      figures_ = {store.status(), store.screening_counts(), iso_utc(now_utc())};
-      computed_ = now;
-      valid_ = true;
-    }
-    return figures_;
-  }
-
- private:
-  std::mutex mutex_;
-  bool valid_ = false;
-  std::chrono::steady_clock::time_point computed_;
-  Figures figures_;
-};
-
-Reply overview(Call& call, FiguresCache& cache) {
-  const auto f = cache.get(*call.db.store);
+Reply overview(Call& call) {
+  const auto figures = call.server.overview_figures().get(*call.db.store);
+  const auto& f = *figures;
   const bool suppress = !call.permissions().case_records;  // aggregates only
   nlohmann::json out;
   out["as_of"] = f.as_of;
@@ -79,7 +46,6 @@ Reply overview(Call& call, FiguresCache& cache) {
 }  // namespace
 
 void add_overview_routes(RouteRegistry& registry) {
-  static FiguresCache cache;
   nlohmann::json breakdown = object_with({{"total", {{"type", "integer"}, {"nullable", true}}},
                                           {"cells", {{"type", "object"}}}});
   Route r;
@@ -96,7 +62,7 @@ void add_overview_routes(RouteRegistry& registry) {
                                    {"screening", {{"type", "object"}}},
                                    {"violence_by_month", breakdown},
                                    {"last_import", {{"type", "object"}, {"nullable", true}}}});
-  r.handler = [](Call& call) { return overview(call, cache); };
+  r.handler = overview;
   registry.add(std::move(r));
 }
 

@@ -39,13 +39,13 @@ Param level_param(ParamIn in) {
 }
 
 std::shared_ptr<RunSnapshot> require_run(Call& call) {
-  auto run = analysis_cache().run(*call.db.store);
+  auto run = call.server.analysis().run(*call.db.store);
   if (!run) throw ApiError("no_risk_run");
   return run;
 }
 
 std::shared_ptr<DataSnapshot> require_data(Call& call) {
-  auto data = analysis_cache().data(*call.db.store);
+  auto data = call.server.analysis().data(*call.db.store);
   if (data->data().cases.size() == 0) throw ApiError("no_data");
   return data;
 }
@@ -184,7 +184,7 @@ Reply compute(Call& call) {
                    " route=" + call.route_label());
     return id;
   });
-  analysis_cache().forget();
+  call.server.analysis().forget();
   auto summary = risk::summary_json(result);
   summary["run_id"] = run_id;
   return raw(summary.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), 201);

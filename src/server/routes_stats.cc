@@ -18,7 +18,7 @@ namespace vaksam::server {
 namespace {
 
 std::shared_ptr<DataSnapshot> require_data(Call& call) {
-  auto data = analysis_cache().data(*call.db.store);
+  auto data = call.server.analysis().data(*call.db.store);
   if (data->data().cases.size() == 0) throw ApiError("no_data");
   return data;
 }

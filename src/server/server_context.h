@@ -13,6 +13,9 @@
 #include <vector>
 
 #include "privacy/keys.h"
+#include "server/analysis_snapshot.h"
+#include "server/background_refresh.h"
+#include "server/overview_figures.h"
 #include "server/rate_limiter.h"
 #include "server/route_registry.h"
 #include "server/server_config.h"
@@ -24,6 +27,7 @@ namespace vaksam::server {
 class ServerContext {
  public:
   ServerContext(ServerConfig config, const privacy::KeySet& keys);
+  ~ServerContext();
 
   const ServerConfig& config() const { return config_; }
   const privacy::KeySet& keys() const { return keys_; }
@@ -33,6 +37,18 @@ class ServerContext {
   const StaticFiles* static_files() const { return static_files_.get(); }
   RateLimiter& sign_in_failures_per_account() { return per_account_; }
   RateLimiter& sign_in_attempts_per_address() { return per_address_; }  // failed attempts
+
+  // What the read routes serve from, kept fresh by a background thread.
+  AnalysisCache& analysis() { return analysis_; }
+  OverviewFiguresCache& overview_figures() { return overview_figures_; }
+  // Starts the background refresh (the first load begins at once); before serving.
+  void start_background();
+  // After a write in this server (an import, a status change): the background
+  // refresh looks now, rather than at its next turn.
+  void refresh_soon() {
+    overview_figures_.changed();
+    background_->poke();
+  }
 
   // Runs `change` in one write transaction together with the audit entries it
   // records, commits, then publishes the audit anchor. One writer at a time across
@@ -100,6 +116,9 @@ class ServerContext {
   std::condition_variable audit_done_;
   RateLimiter per_account_{5, std::chrono::minutes(15)};
   RateLimiter per_address_{30, std::chrono::minutes(15)};
+  AnalysisCache analysis_;
+  OverviewFiguresCache overview_figures_;
+  std::unique_ptr<BackgroundRefresh> background_;  // last: stopped before the caches and the pool go
 };
 
 }  // namespace vaksam::server

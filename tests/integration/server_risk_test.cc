@@ -227,5 +227,31 @@ TEST(ServerRiskWithoutRun, RoutesSayThereIsNoRunYet) {
   EXPECT_EQ(c.Get("/api/risk/ranking", h)->status, 200);
 }
 
+// A run stored by another process (`vaksam risk compute` beside the server) is found by
+// the background refresh, which looks every two seconds, and served without a restart.
+TEST(ServerRiskWithoutRun, ARunComputedBesideTheServerIsServedWithinSeconds) {
+  ServerDatabase database;
+  ServerProcess server(database);
+  ASSERT_TRUE(server.started()) << server.errors();
+  auto c = server.client();
+  const httplib::Headers h = {{"Authorization", "Bearer " + database.token}};
+  ASSERT_EQ(error_code_of(c.Get("/api/risk/run", h)), "no_risk_run");
+  ASSERT_EQ(run_vaksam(database.dir, {"risk", "compute"}).exit_code, 0);
+  const auto stored = query_one(database.db(), "SELECT MAX(run_id) FROM risk_runs");
+  const auto started = std::chrono::steady_clock::now();
+  int status = 0;
+  std::string body;
+  while (status != 200 && std::chrono::steady_clock::now() - started < std::chrono::seconds(10)) {
+    auto res = c.Get("/api/risk/run", h);
+    ASSERT_TRUE(res);
+    status = res->status;
+    body = res->body;
+    if (status != 200) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  ASSERT_EQ(status, 200) << "the run was not served within 10 s: " << body;
+  EXPECT_EQ(nlohmann::json::parse(body)["run_id"].dump(), stored);
+  EXPECT_EQ(c.Get("/api/risk/entities/unit/U-IFO-0180", h)->status, 200);
+}
+
 }  // namespace
 }  // namespace vaksam::testing

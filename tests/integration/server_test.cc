@@ -502,6 +502,18 @@ TEST(ServerLifecycle, ReadersAreAnsweredWhileAnImportRuns) {
   EXPECT_GT(answered.load(), 10);
   auto queue = c.Get("/api/cases/triage?limit=1", anna.headers());
   EXPECT_EQ(queue->status, 200);
+  // The overview's figures are refreshed in the background; after an import through
+  // the server that happens at once, so within a second or so they count the cases.
+  const auto imported = nlohmann::json::parse(res->body)["new"].get<int64_t>();
+  ASSERT_GT(imported, 0);
+  int64_t counted = -1;
+  for (int i = 0; i < 100 && counted != imported; ++i) {
+    auto overview = c.Get("/api/overview", anna.headers());
+    ASSERT_EQ(overview->status, 200);
+    counted = nlohmann::json::parse(overview->body)["counts"].value("cases", int64_t{-1});
+    if (counted != imported) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  EXPECT_EQ(counted, imported) << "the overview did not count the imported cases within 5 s";
   kill(pid, SIGTERM);
   for (int i = 0; i < 100 && kill(pid, 0) == 0; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(50));
   EXPECT_NE(kill(pid, 0), 0);
