@@ -2,7 +2,8 @@
 # Load benchmark of `vaksam serve` (issue 9, Speed): for each synthetic scale, builds a
 # database (synth --seed 1 -> init -> import -> screen -> risk compute), starts the server,
 # signs in (a session cookie, as the dashboard does) and runs wrk at 64 connections on
-# the overview, the ranked list of units and unit profiles (the top 50 units in turn).
+# the overview, the ranked list of units, unit profiles (the top 50 units in turn) and
+# the triage queue (pseudonymised and redacted case texts, audited: not a target route).
 # Prints requests/s, p50/p90/p99 and errors per route; the target is p99 under 50 ms
 # and no errors. Asserts nothing.
 #   bench/server_load.sh [vaksam binary] [scales...]        e.g. bench/server_load.sh build/release/src/cli/vaksam 1 7
@@ -83,11 +84,12 @@ for scale in $scales; do
   } > "$work/profiles.lua"
 
   printf '%-44s %10s %10s %10s %10s %8s\n' "scale $scale ($cases cases), $connections connections" "req/s" p50 p90 p99 errors
-  for route in overview ranking profile; do
+  for route in overview ranking profile triage; do
     case $route in
       overview) args=("$base/api/overview"); label="GET /api/overview" ;;
       ranking) args=("$base/api/risk/ranking?level=unit&limit=50"); label="GET /api/risk/ranking?level=unit&limit=50" ;;
       profile) args=(-s "$work/profiles.lua" "$base/"); label="GET /api/risk/entities/unit/{id} (50 units)" ;;
+      triage) args=("$base/api/cases/triage?limit=50"); label="GET /api/cases/triage?limit=50" ;;
     esac
     printf '%-44s ' "$label"
     wrk -t"$wrk_threads" -c"$connections" -d"$duration" --latency --timeout 5s -H "Cookie: $cookie" "${args[@]}" | summarise

@@ -1115,7 +1115,9 @@ std::unique_ptr<Store> open_sqlite(const std::string& path, OpenMode mode) {
   sqlite3_busy_timeout(db, 5000);
   store->exec("PRAGMA page_size = 16384");  // only takes effect on a new file; fewer, fuller pages for narratives
   store->exec("PRAGMA journal_mode = WAL");
-  store->exec("PRAGMA synchronous = NORMAL");
+  // FULL: a commit is on disk when it returns, so an audit entry is durable before the
+  // data it records is sent, and the audit anchor (written after) is never ahead of it.
+  store->exec("PRAGMA synchronous = FULL");
   store->exec("PRAGMA foreign_keys = ON");
   store->exec("PRAGMA cache_size = -65536");  // 64 MiB
   store->exec("PRAGMA temp_store = MEMORY");
