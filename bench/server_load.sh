@@ -8,7 +8,9 @@
 # and no errors. Asserts nothing.
 #   bench/server_load.sh [vaksam binary] [scales...]        e.g. bench/server_load.sh build/release/src/cli/vaksam 1 7
 # Environment: DURATION (10s), CONNECTIONS (64), THREADS (2, wrk's), SERVER_THREADS (64),
-# KEEP=1 keeps the work folder (the databases) and prints where it is.
+# KEEP=1 keeps the work folder (the databases) and prints where it is, PG=1 stores the
+# data in PostgreSQL instead of SQLite: a server of its own (initdb with the default,
+# durable settings, unix socket only; as root it runs as the postgres user).
 set -euo pipefail
 vaksam=$(realpath "${1:-build/release/src/cli/vaksam}")
 shift || true
@@ -20,8 +22,11 @@ server_threads=${SERVER_THREADS:-64}
 command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)" >&2; exit 2; }
 work=$(mktemp -d)
 server=""
+pg_bin=""
+as_postgres=()
 cleanup() {
   if [[ -n $server ]]; then kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; fi
+  if [[ -n $pg_bin ]]; then "${as_postgres[@]}" "$pg_bin/pg_ctl" -D "$work/pg" -m fast -w stop >/dev/null 2>&1 || true; fi
   if [[ ${KEEP:-0} == 1 ]]; then echo "kept $work"; else rm -rf "$work"; fi
 }
 trap cleanup EXIT
@@ -40,8 +45,23 @@ summarise() {
     END { printf "%10.0f %10s %10s %10s %8d\n", rps, p50, p90, p99, non2xx + sock }'
 }
 
+if [[ ${PG:-0} == 1 ]]; then
+  pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
+  [[ -x $pg_bin/initdb ]] || { echo "no PostgreSQL server (apt-get install postgresql)" >&2; exit 2; }
+  if [[ $(id -u) == 0 ]]; then as_postgres=(runuser -u postgres --); chown postgres "$work"; chmod 755 "$work"; fi
+  "${as_postgres[@]}" "$pg_bin/initdb" -D "$work/pg" -U bench -A trust >/dev/null
+  "${as_postgres[@]}" "$pg_bin/pg_ctl" -D "$work/pg" -l "$work/pg.log" -w \
+    -o "-c listen_addresses='' -c unix_socket_directories='$work' -c shared_buffers=1GB -c max_connections=100" start >/dev/null
+  echo "PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}') running in $work/pg (default durability: fsync, synchronous_commit on)"
+fi
+
 for scale in $scales; do
   db="$work/s$scale.db"
+  if [[ -n $pg_bin ]]; then
+    "${as_postgres[@]}" "$pg_bin/createdb" -h "$work" -U bench "s${scale//./_}"
+    db="postgresql:///s${scale//./_}?host=$work&user=bench"
+    export VAKSAM_KEY_FILE="$work/s$scale.key"  # no database file to keep it beside
+  fi
   t=$(secs); "$vaksam" synth --seed 1 --scale "$scale" --out "$work/s$scale" >/dev/null; echo "scale $scale: synth $(took "$t") s"
   "$vaksam" --db "$db" init >/dev/null
   t=$(secs); "$vaksam" --db "$db" import "$work/s$scale"/*.csv >/dev/null; echo "scale $scale: import $(took "$t") s"
@@ -49,7 +69,8 @@ for scale in $scales; do
   t=$(secs); "$vaksam" --db "$db" risk compute | sed -n '2,3p'; echo "scale $scale: risk compute $(took "$t") s"
   rm -rf "$work/s$scale"  # the CSV files; the database stays
   cases=$("$vaksam" --db "$db" status | awk '$1 == "cases" { print $2; exit }')
-  echo "scale $scale: $cases cases, database $(du -sh "$db" | cut -f1)"
+  if [[ -n $pg_bin ]]; then echo "scale $scale: $cases cases, database $(du -sh "$work/pg" | cut -f1) (the cluster)"
+  else echo "scale $scale: $cases cases, database $(du -sh "$db" | cut -f1)"; fi
   printf '%s\n' "$password" > "$work/pw"
   "$vaksam" --db "$db" user add bench --role analyst --password-file "$work/pw" >/dev/null
 
