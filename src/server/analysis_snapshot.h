@@ -96,8 +96,8 @@ class DataSnapshot {
   std::shared_ptr<const std::string> stats_report_;
 };
 
-// The current snapshots. refresh() (run in the background, see BackgroundRefresh)
-// looks for a newer run and new data and loads them; requests take what is current
+// The current snapshots. refresh_run() and refresh_data() (run in the background, see
+// BackgroundRefresh) look for a newer run and new data and load them; requests take what is current
 // and never wait for a reload, except for the very first load and after forget(),
 // which makes the next request check at once (after a write in this server whose
 // result the writer expects to see).

@@ -11,7 +11,6 @@ ServerContext::ServerContext(ServerConfig config, const privacy::KeySet& keys)
   // per core at best: up to 16 connections, fewer with fewer threads.
   pool_ = std::make_unique<StorePool>(config_.db_path, config_.anchor_path, keys_, std::min<size_t>(config_.threads, 16));
   if (!config_.static_dir.empty()) static_files_ = std::make_unique<StaticFiles>(config_.static_dir);
-  background_ = std::make_unique<BackgroundRefresh>();
   // Each job with a pooled connection of its own, as a request has.
   auto with_store = [this](std::function<void(store::Store&)> job) {
     return [this, job = std::move(job)] {
@@ -23,14 +22,12 @@ ServerContext::ServerContext(ServerConfig config, const privacy::KeySet& keys)
   // data (the check reads the batch list and the status history) every ten; in this
   // order at start, the quickest first.
   using std::chrono::seconds;
-  background_->add("the risk run", seconds(2), with_store([this](store::Store& s) { analysis_.refresh_run(s); }));
-  background_->add("the overview", seconds(10), with_store([this](store::Store& s) { overview_figures_.refresh(s); }));
-  background_->add("the analysis data", seconds(10), with_store([this](store::Store& s) { analysis_.refresh_data(s); }));
+  background_.add("the risk run", seconds(2), with_store([this](store::Store& s) { analysis_.refresh_run(s); }));
+  background_.add("the overview", seconds(10), with_store([this](store::Store& s) { overview_figures_.refresh(s); }));
+  background_.add("the analysis data", seconds(10), with_store([this](store::Store& s) { analysis_.refresh_data(s); }));
 }
 
-ServerContext::~ServerContext() { background_->stop(); }
-
-void ServerContext::start_background() { background_->start(); }
+void ServerContext::start_background() { background_.start(); }
 
 struct ServerContext::PendingAudit {
   audit::Actor actor;

@@ -1,5 +1,6 @@
 // Everything the handlers share: configuration, the route registry, the store
-// pool, the one write lock, sign-in rate limits, and the audit helpers.
+// pool, the one write lock, sign-in rate limits, the audit helpers, and the caches
+// the read routes serve from with the thread that keeps them fresh.
 #pragma once
 
 #include <atomic>
@@ -27,7 +28,6 @@ namespace vaksam::server {
 class ServerContext {
  public:
   ServerContext(ServerConfig config, const privacy::KeySet& keys);
-  ~ServerContext();
 
   const ServerConfig& config() const { return config_; }
   const privacy::KeySet& keys() const { return keys_; }
@@ -47,7 +47,7 @@ class ServerContext {
   // refresh looks now, rather than at its next turn.
   void refresh_soon() {
     overview_figures_.changed();
-    background_->poke();
+    background_.poke();
   }
 
   // Runs `change` in one write transaction together with the audit entries it
@@ -118,7 +118,7 @@ class ServerContext {
   RateLimiter per_address_{30, std::chrono::minutes(15)};
   AnalysisCache analysis_;
   OverviewFiguresCache overview_figures_;
-  std::unique_ptr<BackgroundRefresh> background_;  // last: stopped before the caches and the pool go
+  BackgroundRefresh background_;  // last: destroyed (stopped) before the caches and the pool
 };
 
 }  // namespace vaksam::server
